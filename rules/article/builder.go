@@ -1,0 +1,102 @@
+package article
+
+import "strings"
+
+// blockBuilder accumulates a block's Text and its spans.
+type blockBuilder struct {
+	text  strings.Builder
+	spans []Span
+}
+
+// addSrc appends content[start:end] verbatim, mapped byte for byte.
+func (bb *blockBuilder) addSrc(content []byte, start, end int) {
+	if end <= start {
+		return
+	}
+	t := bb.text.Len()
+	bb.text.Write(content[start:end])
+	if n := len(bb.spans); n > 0 {
+		last := &bb.spans[n-1]
+		if last.TextEnd == t && last.SrcEnd == start && last.TextEnd-last.Text == last.SrcEnd-last.Src {
+			last.TextEnd += end - start
+			last.SrcEnd = end
+			return
+		}
+	}
+	bb.spans = append(bb.spans, Span{t, t + (end - start), start, end})
+}
+
+// addMapped appends s as the text that stands for content[start:end] (an
+// entity, a line break turned into a space, inline code as Opaque).
+func (bb *blockBuilder) addMapped(s string, start, end int) {
+	if s == "" {
+		return
+	}
+	t := bb.text.Len()
+	bb.text.WriteString(s)
+	bb.spans = append(bb.spans, Span{t, t + len(s), start, end})
+}
+
+func (bb *blockBuilder) len() int { return bb.text.Len() }
+
+// lastByte returns the last byte of the text so far, or 0.
+func (bb *blockBuilder) lastByte() byte {
+	s := bb.text.String()
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
+
+// block finishes the block, trimming surrounding white space. It returns
+// false when nothing but white space was collected.
+func (bb *blockBuilder) block(kind Kind) (Block, bool) {
+	text := bb.text.String()
+	lo, hi := 0, len(text)
+	for lo < hi && isSpaceByte(text[lo]) {
+		lo++
+	}
+	for hi > lo && isSpaceByte(text[hi-1]) {
+		hi--
+	}
+	if lo == hi {
+		bb.reset()
+		return Block{}, false
+	}
+	spans := make([]Span, 0, len(bb.spans))
+	for _, s := range bb.spans {
+		if s.TextEnd <= lo || s.Text >= hi {
+			continue
+		}
+		if s.Text < lo || s.TextEnd > hi {
+			linear := s.TextEnd-s.Text == s.SrcEnd-s.Src
+			if s.Text < lo {
+				if linear {
+					s.Src += lo - s.Text
+				}
+				s.Text = lo
+			}
+			if s.TextEnd > hi {
+				if linear {
+					s.SrcEnd -= s.TextEnd - hi
+				}
+				s.TextEnd = hi
+			}
+		}
+		s.Text -= lo
+		s.TextEnd -= lo
+		spans = append(spans, s)
+	}
+	b := Block{Kind: kind, Text: text[lo:hi], Spans: spans}
+	bb.reset()
+	return b, true
+}
+
+func (bb *blockBuilder) reset() {
+	bb.text.Reset()
+	bb.spans = nil
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
