@@ -1,6 +1,10 @@
 package engine
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/rules/article"
 )
@@ -40,4 +44,16 @@ func DefaultRuleSet(all []rules.Rule) *RuleSet {
 		}
 	}
 	return rs
+}
+
+// RulesetVersion identifies a rule set: a short hash of every rule's name,
+// category, default severity and default state. Reports and history record
+// it so that a change in the rules explains a change in the numbers.
+func RulesetVersion(all []rules.Rule) string {
+	h := sha256.New()
+	for _, r := range all {
+		m := r.Meta()
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%t\n", m.Name, m.Category, m.Severity, m.Default)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }

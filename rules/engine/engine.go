@@ -312,6 +312,9 @@ func (r *run) checkDocument(doc *article.Document, rs *RuleSet) *fileRecord {
 	ds, bad := parseDirectives(doc, r.known)
 	rec.directives = ds
 	for _, b := range bad {
+		if !rs.has(UnusedDirective) {
+			break
+		}
 		rec.findings = append(rec.findings, place(doc, unusedDirectiveMeta, rs.severity(&unusedDirectiveMeta, nil),
 			rules.Diagnostic{Start: b.src, End: b.srcEnd, Message: b.message}, doc.Path, nil))
 	}
