@@ -1,9 +1,14 @@
 // Package report holds copydesk's output formats, one file each. A
 // formatter writes a rules.Result to an io.Writer; it never runs the engine.
+//
+// New builds a formatter by name; Names lists the names. The registry is an
+// explicit, alphabetical list.
 package report
 
 import (
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/copydesk/copydesk/rules"
 )
@@ -12,3 +17,58 @@ import (
 type Formatter interface {
 	Format(w io.Writer, res *rules.Result) error
 }
+
+// Options carries what the formats need beyond the result. Each format
+// reads only the fields that concern it; the zero value is valid for all.
+type Options struct {
+	// Color turns on ANSI colours in the text format.
+	Color bool
+	// ToolVersion is copydesk's version, reported by sarif.
+	ToolVersion string
+	// RuleMetas describe the rules that ran: sarif's rule metadata and help
+	// text, and the categories of codeclimate issues.
+	RuleMetas []rules.Meta
+	// BaseDir, when set, is the directory (the repository root) that paths
+	// in sarif, github, codeclimate and rdjsonl output are made relative
+	// to. Paths outside it are kept as they are.
+	BaseDir string
+	// StepSummary, when set, receives the github format's Markdown job
+	// summary (the file named by $GITHUB_STEP_SUMMARY).
+	StepSummary io.Writer
+}
+
+// format is one registered output format.
+type format struct {
+	name string
+	new  func(Options) Formatter
+}
+
+// formats is the registry, in alphabetical order of name.
+var formats = []format{
+	{"json", newJSON},
+	{"text", newText},
+}
+
+// Names lists the output formats New knows, in alphabetical order.
+func Names() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return names
+}
+
+// New returns the formatter called name.
+func New(name string, opts Options) (Formatter, error) {
+	for _, f := range formats {
+		if f.name == name {
+			return f.new(opts), nil
+		}
+	}
+	return nil, fmt.Errorf("unknown output format %q (want one of %s)", name, strings.Join(Names(), ", "))
+}
+
+// formatterFunc adapts a function to Formatter.
+type formatterFunc func(w io.Writer, res *rules.Result) error
+
+func (f formatterFunc) Format(w io.Writer, res *rules.Result) error { return f(w, res) }
