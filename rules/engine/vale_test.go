@@ -123,5 +123,3 @@ func TestValeUnsupported(t *testing.T) {
 		}
 	}
 }
-
-
