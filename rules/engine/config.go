@@ -665,7 +665,8 @@ func (c *Config) Known(name string) bool {
 func (c *Config) Rules() []rules.Rule { return append([]rules.Rule(nil), c.all...) }
 
 // RuleSet returns the rules that run on a file (slash-separated, relative
-// to Dir) with their severities, after the overrides whose globs match it,
+// to Dir) with the severities configured for them (a rule left at its
+// default has no entry), after the overrides whose globs match it,
 // in order (a later override wins). Files with the same matching overrides
 // share one RuleSet and the same rule values.
 func (c *Config) RuleSet(relPath string) (*RuleSet, error) {
@@ -684,7 +685,9 @@ func (c *Config) RuleSet(relPath string) (*RuleSet, error) {
 	rs := &RuleSet{Severity: map[string]rules.Severity{}}
 	for _, r := range c.all {
 		m := r.Meta()
-		on, sev := m.Default, m.Severity
+		// sev stays 0 unless configured, so that a rule's own per-diagnostic
+		// severities still apply (RuleSet.severity).
+		on, sev := m.Default, rules.Severity(0)
 		var layers []*ruleSetting
 		var ids []string
 		if s := c.settings[m.Name]; s != nil {
@@ -730,7 +733,9 @@ func (c *Config) RuleSet(relPath string) (*RuleSet, error) {
 			}
 		}
 		rs.Rules = append(rs.Rules, inst)
-		rs.Severity[m.Name] = sev
+		if sev != 0 {
+			rs.Severity[m.Name] = sev
+		}
 	}
 	if c.sets == nil {
 		c.sets = map[string]*RuleSet{}

@@ -250,7 +250,12 @@ func state(rs *RuleSet) string {
 	var parts []string
 	for _, r := range rs.Rules {
 		n := r.Meta().Name
-		parts = append(parts, n+":"+rs.Severity[n].String())
+		sev, ok := rs.Severity[n]
+		if !ok {
+			sev = r.Meta().Severity
+			n += "(default)"
+		}
+		parts = append(parts, n+":"+sev.String())
 	}
 	return strings.Join(parts, " ")
 }
@@ -286,13 +291,13 @@ overrides:
 		t.Fatal(err)
 	}
 	tests := []struct{ path, want string }{
-		{"news/a.md", "editorializing:warning placeholder:warning rare:suggestion"},
-		{"opinion/a.md", "placeholder:warning rare:suggestion"},
-		{"opinion/guest/b.md", "editorializing:error placeholder:warning rare:suggestion"},
-		{"wire/a.md", "editorializing:warning placeholder:error rare:suggestion"},
-		{"wire/urgent/a.md", "editorializing:warning placeholder:suggestion rare:suggestion"},
-		{"top.txt", "editorializing:warning placeholder:error rare:suggestion"},
-		{"sub/top.txt", "editorializing:warning placeholder:warning rare:suggestion"},
+		{"news/a.md", "editorializing(default):warning placeholder:warning rare(default):suggestion"},
+		{"opinion/a.md", "placeholder:warning rare(default):suggestion"},
+		{"opinion/guest/b.md", "editorializing:error placeholder:warning rare(default):suggestion"},
+		{"wire/a.md", "editorializing(default):warning placeholder:error rare(default):suggestion"},
+		{"wire/urgent/a.md", "editorializing(default):warning placeholder:suggestion rare(default):suggestion"},
+		{"top.txt", "editorializing(default):warning placeholder:error rare(default):suggestion"},
+		{"sub/top.txt", "editorializing(default):warning placeholder:warning rare(default):suggestion"},
 	}
 	for _, tt := range tests {
 		rs, err := c.RuleSet(tt.path)
@@ -419,7 +424,7 @@ func TestDefaultConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := state(rs), "editorializing:warning placeholder:warning plain:error"; got != want {
+	if got, want := state(rs), "editorializing(default):warning placeholder(default):warning plain(default):error"; got != want {
 		t.Errorf("default rule set %s, want %s", got, want)
 	}
 	if c.Ignored("x.md") || c.FailOn != 0 || c.Path != "" {

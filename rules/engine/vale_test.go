@@ -80,7 +80,7 @@ func TestValeParity(t *testing.T) {
 				t.Errorf("%s: match spans lines %d-%d", m.Name, line, eline)
 			}
 			got = append(got, valeAlert{
-				Check: m.Name, Message: d.Message, Severity: rs.Severity[m.Name].String(),
+				Check: m.Name, Message: d.Message, Severity: m.Severity.String(),
 				Match: string(doc.Src[d.Start:d.End]), Line: line, Span: [2]int{col, ecol - 1},
 			}.String())
 		}
