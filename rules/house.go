@@ -32,9 +32,10 @@ type HouseSpec struct {
 	// Category is a copydesk category (default style).
 	Category string `yaml:"category"`
 	// Scope lists the parts of the article the rule reads: text (default,
-	// every block), headline, heading (headline and headings), heading.h1 ...
-	// heading.h6, paragraph, list, quote (also blockquote), byline, caption,
-	// table (also table.cell), sentence.
+	// every block on its own, as in Vale), document (the whole text as one:
+	// an occurrence rule counts across it), headline, heading (headline and
+	// headings), heading.h1 ... heading.h6, paragraph, list, quote (also
+	// blockquote), byline, caption, table (also table.cell), sentence.
 	Scope []string `yaml:"scope"`
 
 	// existence
@@ -418,9 +419,6 @@ func (r *houseRule) initCapitalization(spec HouseSpec) error {
 	for _, w := range spec.Exceptions {
 		r.keep[w] = true
 	}
-	if len(spec.Scope) == 0 {
-		r.scope = scopeSet{kinds: map[article.Kind]bool{article.Headline: true, article.Heading: true}}
-	}
 	return nil
 }
 
@@ -450,6 +448,7 @@ type scopeSet struct {
 	levels   map[int]bool // heading levels, when only some are wanted
 	quote    bool         // blocks inside a quotation
 	sentence bool         // split blocks into sentences
+	document bool         // occurrence counts over the whole document
 }
 
 func parseScopes(names []string) (scopeSet, error) {
@@ -467,6 +466,8 @@ func parseScopes(names []string) (scopeSet, error) {
 		switch n {
 		case "text", "":
 			all = true
+		case "document":
+			all, s.document = true, true
 		case "sentence":
 			all, s.sentence = true, true
 		case "headline", "title":
@@ -493,7 +494,7 @@ func parseScopes(names []string) (scopeSet, error) {
 		case "table", "table.cell":
 			add(article.TableCell)
 		default:
-			return s, fmt.Errorf("scope: %q is not supported (want text, sentence, headline, heading, heading.h1-h6, paragraph, list, quote, byline, caption or table)", n)
+			return s, fmt.Errorf("scope: %q is not supported (want text, document, sentence, headline, heading, heading.h1-h6, paragraph, list, quote, byline, caption or table)", n)
 		}
 	}
 	if all {
@@ -744,12 +745,15 @@ func contains(ss []string, s string) bool {
 var firstWord = regexp.MustCompile(`\S+`)
 
 func (r *houseRule) checkOccurrence(doc *article.Document) []Diagnostic {
+	if r.scope.document {
+		return r.checkOccurrenceDocument(doc)
+	}
 	var out []Diagnostic
 	for _, u := range r.units(doc) {
 		txt := u.text()
 		locs := r.re.FindAllStringIndex(txt, -1)
 		n := len(locs)
-		if !(r.max > 0 && n > r.max) && !(r.min > 0 && n < r.min) {
+		if !r.outOfBounds(n) {
 			continue
 		}
 		msg := valeFormat(r.message, n)
@@ -767,6 +771,51 @@ func (r *houseRule) checkOccurrence(doc *article.Document) []Diagnostic {
 		}
 	}
 	return out
+}
+
+// outOfBounds reports whether an occurrence count is above max or below
+// min (each when set).
+func (r *houseRule) outOfBounds(n int) bool {
+	return (r.max > 0 && n > r.max) || (r.min > 0 && n < r.min)
+}
+
+// checkOccurrenceDocument counts over every block together and reports
+// at the first match (or the first word when there is none).
+func (r *houseRule) checkOccurrenceDocument(doc *article.Document) []Diagnostic {
+	n := 0
+	var first *Diagnostic
+	var firstWordAt *Diagnostic
+	for _, u := range r.units(doc) {
+		txt := u.text()
+		if firstWordAt == nil {
+			if w := firstWord.FindStringIndex(txt); w != nil {
+				d := u.diag(w[0], w[1], "")
+				firstWordAt = &d
+			}
+		}
+		for _, loc := range r.re.FindAllStringIndex(txt, -1) {
+			if strings.TrimSpace(txt[loc[0]:loc[1]]) == "" {
+				continue
+			}
+			n++
+			if first == nil {
+				d := u.diag(loc[0], loc[1], "")
+				first = &d
+			}
+		}
+	}
+	if !r.outOfBounds(n) {
+		return nil
+	}
+	at := first
+	if at == nil {
+		at = firstWordAt
+	}
+	if at == nil {
+		return nil
+	}
+	at.Message = valeFormat(r.message, n)
+	return []Diagnostic{*at}
 }
 
 // checkConsistency flags, as Vale does, the last use of either spelling in

@@ -166,6 +166,24 @@ func TestHouseRules(t *testing.T) {
 			want: "3:17-3:21 Sentence of more than 6 words.",
 		},
 		{
+			name: "occurrence: per block with text scope, across blocks with document scope",
+			spec: HouseSpec{Extends: "occurrence", Message: "'very' %d times.", Max: 3, Token: `\bvery\b`},
+			text: "Headline\n\nIt was very, very good.\n\nA very very bad day.\n",
+			want: "",
+		},
+		{
+			name: "occurrence: document scope",
+			spec: HouseSpec{Extends: "occurrence", Message: "'very' %d times.", Scope: []string{"document"}, Max: 3, Token: `\bvery\b`},
+			text: "Headline\n\nIt was very, very good.\n\nA very very bad day.\n",
+			want: "3:8-3:12 'very' 4 times.",
+		},
+		{
+			name: "occurrence: document scope, too few",
+			spec: HouseSpec{Extends: "occurrence", Message: "Only %d datelines.", Scope: []string{"document"}, Min: 1, Token: `^[A-Z]{3,} —`},
+			text: "Headline\n\nBody text.\n",
+			want: "1:1-1:9 Only 0 datelines.",
+		},
+		{
 			name: "occurrence: too few",
 			spec: HouseSpec{Extends: "occurrence", Message: "No attribution (%d).", Scope: []string{"paragraph"}, Min: 1, Token: `\bsaid\b`, IgnoreCase: true},
 			text: "Headline\n\nThe mayor said so.\n\nPrices rose.\n",
@@ -197,8 +215,8 @@ func TestHouseRules(t *testing.T) {
 			want: "3:5-3:8 'CEO' first.",
 		},
 		{
-			name: "capitalization: AP title case, headings only by default",
-			spec: HouseSpec{Extends: "capitalization", Message: "'%s' should be in title case.", Match: "$title"},
+			name: "capitalization: AP title case",
+			spec: HouseSpec{Extends: "capitalization", Message: "'%s' should be in title case.", Match: "$title", Scope: []string{"heading"}},
 			blocks: []tb{{kind: article.Headline, text: "Council Approves Budget for the Year"}, {kind: article.Heading, text: "Council approves budget"},
 				{kind: article.Heading, text: "Budget Is Passed at Last"}, {kind: article.Heading, text: "Vote For The Plan"},
 				{kind: article.Heading, text: "NASA Picks iPhone Maker in 5G Deal: A Win"}, {text: "a paragraph in lower case"}},
@@ -206,7 +224,7 @@ func TestHouseRules(t *testing.T) {
 		},
 		{
 			name: "capitalization: sentence case",
-			spec: HouseSpec{Extends: "capitalization", Message: "'%s' should be in sentence case.", Match: "$sentence", Exceptions: []string{"Paris"}},
+			spec: HouseSpec{Extends: "capitalization", Message: "'%s' should be in sentence case.", Match: "$sentence", Exceptions: []string{"Paris"}, Scope: []string{"heading"}},
 			blocks: []tb{{kind: article.Headline, text: "Council approves budget in Paris"}, {kind: article.Heading, text: "Council Approves New Budget Plan"},
 				{kind: article.Heading, text: "council meets"}, {kind: article.Heading, text: "NASA and the FBI sign deal with Microsoft"}},
 			want: "3:1-3:33 'Council Approves New Budget Plan' should be in sentence case.\n5:1-5:14 'council meets' should be in sentence case.",

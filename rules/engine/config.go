@@ -446,9 +446,6 @@ func (l *loader) overrides(file string, n *yaml.Node) error {
 	return nil
 }
 
-// houseKeys are the HouseSpec fields a house: entry may use.
-var houseKeys = yamlFields(reflect.TypeFor[rules.HouseSpec]())
-
 func (l *loader) houseRules(file string, n *yaml.Node) error {
 	es, err := entries(file, n)
 	if err != nil {

@@ -99,8 +99,8 @@ func TestLoadConfigErrors(t *testing.T) {
 			`.copydesk.yml:2:1: unknown key "fail_onn" (known: fail_on, house, ignore, include, overrides, rules, styles)`},
 		{"unknown key in a rule", map[string]string{".copydesk.yml": "rules:\n  placeholder:\n    severty: error\n"},
 			`.copydesk.yml:3:5: unknown key "severty" in rules.placeholder (known: enabled, severity, options)`},
-		{"unknown rule", map[string]string{".copydesk.yml": "rules:\n  placeholdr: off\n"},
-			`.copydesk.yml:2:3: unknown rule "placeholdr" (did you mean "placeholder"?)`},
+		{"unknown rule", map[string]string{".copydesk.yml": "rules:\n  plaecholder: off\n"},
+			`.copydesk.yml:2:3: unknown rule "plaecholder" (did you mean "placeholder"?)`},
 		{"unknown rule far from any", map[string]string{".copydesk.yml": "rules:\n  zzzzzzzzzz: off\n"},
 			`.copydesk.yml:2:3: unknown rule "zzzzzzzzzz" (see 'copydesk rules')`},
 		{"unknown rule in an override", map[string]string{".copydesk.yml": "overrides:\n  - files: a/**\n    rules:\n      nopenopenope: off\n"},
@@ -412,7 +412,7 @@ func TestIgnored(t *testing.T) {
 			t.Errorf("Ignored(%q) = %v, want %v", tt.path, got, tt.want)
 		}
 	}
-	chdir(t, filepath.Join(dir))
+	chdir(t, dir)
 	if !c.IgnoredPath(filepath.Join(dir, "drafts", "a.md")) || !c.IgnoredPath("drafts/x.md") || c.IgnoredPath("news/x.md") {
 		t.Error("IgnoredPath does not resolve paths against the config folder")
 	}

@@ -124,9 +124,11 @@ func (l *loader) valeRule(path, name string) error {
 	for _, e := range kept {
 		n.Content = append(n.Content, e.key, e.value)
 	}
-	if err := decodeHouse(shown, n, &spec, name); err != nil {
-		l.c.Warnings = append(l.c.Warnings, err.Error()+"; skipped")
-		return nil
+	if derr := decodeHouse(shown, n, &spec, name); derr != nil {
+		// Not a field copydesk knows, or a value Vale would read loosely:
+		// name it and go on without the rule.
+		l.c.Warnings = append(l.c.Warnings, derr.Error()+"; skipped")
+		return nil //nolint:nilerr // reported as a warning, by design
 	}
 	if kind == "capitalization" && spec.Match != "$title" && spec.Match != "$sentence" {
 		return skip("Vale capitalization with match %q is not supported (only $title and $sentence)", spec.Match)
