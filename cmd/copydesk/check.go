@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -269,14 +268,4 @@ func writeFileAtomic(path string, write func(*os.File) error) error {
 	}
 	ok = true
 	return nil
-}
-
-// sortedNames lists rule names in order.
-func sortedNames(rs []rules.Rule) []string {
-	out := make([]string, len(rs))
-	for i, r := range rs {
-		out[i] = r.Meta().Name
-	}
-	sort.Strings(out)
-	return out
 }

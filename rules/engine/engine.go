@@ -121,15 +121,14 @@ type fileRecord struct {
 }
 
 type run struct {
-	opts     Options
-	known    func(string) bool
-	corpora  []corpusRun
-	mu       sync.Mutex
-	records  []*fileRecord
-	errors   []rules.FileError
-	notes    []string
-	stdinSrc []byte
-	ndocs    int
+	opts    Options
+	known   func(string) bool
+	corpora []corpusRun
+	mu      sync.Mutex
+	records []*fileRecord
+	errors  []rules.FileError
+	notes   []string
+	ndocs   int
 }
 
 type corpusRun struct {
