@@ -180,13 +180,24 @@ func runCheck(c *cli.Context, e *env) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	var progress *engine.Progress
+	stopProgress, progressDone := make(chan struct{}), make(chan struct{})
+	if showProgress(e, c.String("format")) {
+		progress = &engine.Progress{}
+		go progressLine(e.stderr, progress, stopProgress, progressDone)
+	} else {
+		close(progressDone)
+	}
 	res := engine.Run(ctx, args, engine.Options{
+		Progress:  progress,
 		Rules:     rs,
 		Known:     func(n string) bool { return names[n] },
 		Jobs:      c.Int("jobs"),
 		Stdin:     e.stdin,
 		StdinName: c.String("stdin-filename"),
 	})
+	close(stopProgress)
+	<-progressDone
 
 	code := exitOK
 	for _, n := range res.Notes {
