@@ -46,6 +46,7 @@ type format struct {
 // formats is the registry, in alphabetical order of name.
 var formats = []format{
 	{"json", newJSON},
+	{"sarif", newSARIF},
 	{"text", newText},
 }
 
@@ -72,3 +73,11 @@ func New(name string, opts Options) (Formatter, error) {
 type formatterFunc func(w io.Writer, res *rules.Result) error
 
 func (f formatterFunc) Format(w io.Writer, res *rules.Result) error { return f(w, res) }
+
+// location is where a finding is, as a rules.Location.
+func location(f *rules.Finding) rules.Location {
+	return rules.Location{
+		Path: f.Path, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+		Offset: f.Offset, EndOffset: f.EndOffset,
+	}
+}

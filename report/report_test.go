@@ -254,6 +254,8 @@ func checkWellFormed(t *testing.T, name string, out []byte) {
 		if !json.Valid(out) {
 			t.Errorf("json output is not valid JSON:\n%s", out)
 		}
+	case "sarif":
+		validate(t, "sarif-schema-2.1.0.json", out)
 	case "text":
 		if bytes.Contains(out, []byte("\x1b")) {
 			t.Errorf("text output without Color has escape codes:\n%q", out)
