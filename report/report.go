@@ -45,6 +45,7 @@ type format struct {
 
 // formats is the registry, in alphabetical order of name.
 var formats = []format{
+	{"github", newGitHub},
 	{"json", newJSON},
 	{"sarif", newSARIF},
 	{"text", newText},

@@ -250,6 +250,8 @@ func TestValidOutput(t *testing.T) {
 func checkWellFormed(t *testing.T, name string, out []byte) {
 	t.Helper()
 	switch name {
+	case "github":
+		checkAnnotations(t, out)
 	case "json":
 		if !json.Valid(out) {
 			t.Errorf("json output is not valid JSON:\n%s", out)
