@@ -26,7 +26,7 @@ type Options struct {
 	// ToolVersion is copydesk's version, reported by sarif.
 	ToolVersion string
 	// RuleMetas describe the rules that ran: sarif's rule metadata and help
-	// text, and the categories of codeclimate issues.
+	// text.
 	RuleMetas []rules.Meta
 	// BaseDir, when set, is the directory (the repository root) that paths
 	// in sarif, github, codeclimate and rdjsonl output are made relative
@@ -45,6 +45,7 @@ type format struct {
 
 // formats is the registry, in alphabetical order of name.
 var formats = []format{
+	{"codeclimate", newCodeClimate},
 	{"github", newGitHub},
 	{"json", newJSON},
 	{"sarif", newSARIF},

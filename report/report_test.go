@@ -250,6 +250,8 @@ func TestValidOutput(t *testing.T) {
 func checkWellFormed(t *testing.T, name string, out []byte) {
 	t.Helper()
 	switch name {
+	case "codeclimate":
+		checkCodeClimate(t, out)
 	case "github":
 		checkAnnotations(t, out)
 	case "json":
