@@ -45,9 +45,11 @@ type format struct {
 
 // formats is the registry, in alphabetical order of name.
 var formats = []format{
+	{"checkstyle", newCheckstyle},
 	{"codeclimate", newCodeClimate},
 	{"github", newGitHub},
 	{"json", newJSON},
+	{"junit", newJUnit},
 	{"sarif", newSARIF},
 	{"text", newText},
 }

@@ -250,6 +250,8 @@ func TestValidOutput(t *testing.T) {
 func checkWellFormed(t *testing.T, name string, out []byte) {
 	t.Helper()
 	switch name {
+	case "checkstyle", "junit":
+		checkXML(t, out)
 	case "codeclimate":
 		checkCodeClimate(t, out)
 	case "github":
