@@ -32,6 +32,10 @@ type Options struct {
 	// in sarif, github, codeclimate and rdjsonl output are made relative
 	// to. Paths outside it are kept as they are.
 	BaseDir string
+	// ReadFile, when set, reads a checked file (os.ReadFile) so that
+	// rdjsonl can turn code-point columns into the UTF-8 byte columns
+	// reviewdog counts.
+	ReadFile func(path string) ([]byte, error)
 	// StepSummary, when set, receives the github format's Markdown job
 	// summary (the file named by $GITHUB_STEP_SUMMARY).
 	StepSummary io.Writer
@@ -50,6 +54,7 @@ var formats = []format{
 	{"github", newGitHub},
 	{"json", newJSON},
 	{"junit", newJUnit},
+	{"rdjsonl", newRDJSONL},
 	{"sarif", newSARIF},
 	{"text", newText},
 }

@@ -260,6 +260,8 @@ func checkWellFormed(t *testing.T, name string, out []byte) {
 		if !json.Valid(out) {
 			t.Errorf("json output is not valid JSON:\n%s", out)
 		}
+	case "rdjsonl":
+		checkRDJSONL(t, out)
 	case "sarif":
 		validate(t, "sarif-schema-2.1.0.json", out)
 	case "text":
