@@ -1,8 +1,23 @@
 // Package report holds copydesk's output formats, one file each. A
-// formatter writes a rules.Result to an io.Writer; it never runs the engine.
+// formatter writes a rules.Result to an io.Writer; it never runs the engine
+// and never changes the result, so several formats can be written from one
+// run.
 //
 // New builds a formatter by name; Names lists the names. The registry is an
-// explicit, alphabetical list.
+// explicit, alphabetical list:
+//
+//	checkstyle   checkstyle 4.3 XML; a <file> for every checked file
+//	codeclimate  GitLab Code Quality; error major, warning minor, suggestion info
+//	github       GitHub Actions annotations; optional Markdown step summary
+//	json         DESIGN.md's {"version": 1, "findings", "summary"} object
+//	junit        JUnit XML; a test case per file, failing on any finding
+//	rdjsonl      reviewdog Diagnostics, one JSON object a line
+//	sarif        SARIF 2.1.0 with rule help, fixes and fingerprints
+//	text         path:line:col: severity: message [rule]
+//
+// Severities map to each format's levels as error, warning and
+// note/notice/info. Lines and columns are copydesk's (1-based, code points)
+// everywhere except rdjsonl, whose columns count bytes.
 package report
 
 import (

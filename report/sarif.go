@@ -143,7 +143,7 @@ type sarifReplacement struct {
 // as results, and file errors and notes as tool notifications.
 func newSARIF(opts Options) Formatter {
 	return formatterFunc(func(w io.Writer, res *rules.Result) error {
-		s := sarifWriter{opts: opts, index: map[string]int{}}
+		s := sarifWriter{opts: opts, index: map[string]int{}, rules: []sarifRule{}}
 		run := sarifRun{
 			Tool:       sarifTool{Driver: sarifDriver{Name: toolName, Version: opts.ToolVersion, InformationURI: toolInformationURI}},
 			ColumnKind: "unicodeCodePoints",
