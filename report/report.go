@@ -17,7 +17,8 @@
 //
 // Severities map to each format's levels as error, warning and
 // note/notice/info. Lines and columns are copydesk's (1-based, code points)
-// everywhere except rdjsonl, whose columns count bytes.
+// everywhere except rdjsonl, whose columns count bytes when Options.ReadFile
+// is set.
 package report
 
 import (
