@@ -1,3 +1,5 @@
+// Command copydesk checks news and editorial copy for leftovers, residue,
+// awkward phrasing, mechanical slips and near-duplicate stories.
 package main
 
 import "os"

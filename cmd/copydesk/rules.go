@@ -59,7 +59,7 @@ func explainCommand(e *env) *cli.Command {
 			if !ok {
 				return usagef("explain: unknown rule %q (see 'copydesk rules')", name)
 			}
-			return explainRule(e.stdout, r)
+			return rules.Explain(e.stdout, r)
 		},
 	}
 }
