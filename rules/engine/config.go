@@ -43,6 +43,7 @@ type Config struct {
 	Warnings []string
 
 	all       []rules.Rule // built-in and house rules, sorted by name
+	sources   map[string]string
 	settings  map[string]*ruleSetting
 	ignore    []string
 	overrides []override
@@ -101,11 +102,11 @@ func DefaultConfig(all []rules.Rule) *Config {
 	return c
 }
 
-// displayPath shortens a path for messages: relative to the working
-// directory when it is below it.
-func displayPath(p string) string {
+// DisplayPath shortens a path for messages: relative to the working
+// directory when that is shorter.
+func DisplayPath(p string) string {
 	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+		if rel, err := filepath.Rel(wd, p); err == nil && len(rel) < len(p) {
 			return rel
 		}
 	}
@@ -163,12 +164,12 @@ func LoadConfig(path string, all []rules.Rule) (*Config, error) {
 }
 
 func (l *loader) file(abs string, from *yaml.Node, fromFile string) error {
-	shown := displayPath(abs)
+	shown := DisplayPath(abs)
 	for i, p := range l.stack {
 		if p == abs {
 			chain := make([]string, 0, len(l.stack)-i+1)
 			for _, q := range l.stack[i:] {
-				chain = append(chain, displayPath(q))
+				chain = append(chain, DisplayPath(q))
 			}
 			chain = append(chain, shown)
 			return errAt(fromFile, from, "include cycle: %s", strings.Join(chain, " -> "))
@@ -201,7 +202,7 @@ func (l *loader) file(abs string, from *yaml.Node, fromFile string) error {
 
 	// Includes first, so that what this file says wins.
 	for _, e := range es {
-		if e.key.Value != "include" {
+		if v := resolve(e.value); e.key.Value != "include" || (v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null") {
 			continue
 		}
 		items, err := stringList(shown, e.value, "include")
@@ -219,6 +220,12 @@ func (l *loader) file(abs string, from *yaml.Node, fromFile string) error {
 		}
 	}
 	for _, e := range es {
+		if v := resolve(e.value); v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" && e.key.Value != "include" {
+			if !knownTopKey(e.key.Value) {
+				return errAt(shown, e.key, "unknown key %q (known: %s)", e.key.Value, topKeys)
+			}
+			continue // "rules:" with every entry commented out
+		}
 		var err error
 		switch e.key.Value {
 		case "include":
@@ -235,13 +242,25 @@ func (l *loader) file(abs string, from *yaml.Node, fromFile string) error {
 		case "styles":
 			err = l.styles(shown, filepath.Dir(abs), e.value)
 		default:
-			err = errAt(shown, e.key, "unknown key %q (known: %s)", e.key.Value, "fail_on, house, ignore, include, overrides, rules, styles")
+			err = errAt(shown, e.key, "unknown key %q (known: %s)", e.key.Value, topKeys)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// topKeys are the keys of a configuration file.
+const topKeys = "fail_on, house, ignore, include, overrides, rules, styles"
+
+func knownTopKey(k string) bool {
+	for _, t := range strings.Split(topKeys, ", ") {
+		if t == k {
+			return true
+		}
+	}
+	return false
 }
 
 var yamlLineRE = strings.NewReplacer("yaml: ", "")
@@ -499,6 +518,13 @@ func (l *loader) finish(builtin []rules.Rule) error {
 		}
 		seen[h.name] = h
 		c.House = append(c.House, r)
+		if c.sources == nil {
+			c.sources = map[string]string{}
+		}
+		c.sources[h.name] = h.file
+		if !h.fromVS {
+			c.sources[h.name] = fmt.Sprintf("%s:%d:%d", h.file, h.key.Line, h.key.Column)
+		}
 	}
 	sortRules(c.House)
 	c.all = append(append([]rules.Rule(nil), builtin...), c.House...)
@@ -656,6 +682,11 @@ func (c *Config) Known(name string) bool {
 	}
 	return false
 }
+
+// Source tells where a house rule is defined: "file:line:col" for one in a
+// configuration file, the rule file for one from a Vale style; "" for
+// built-in rules.
+func (c *Config) Source(name string) string { return c.sources[name] }
 
 // Rules returns every rule the configuration knows, built-in and house,
 // sorted by name.

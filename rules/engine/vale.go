@@ -51,7 +51,7 @@ func (l *loader) styles(file, dir string, n *yaml.Node) error {
 		}
 		ents, err := os.ReadDir(folder)
 		if err != nil {
-			return errAt(file, it.node, "styles: %s: %v", displayPath(folder), describe(err))
+			return errAt(file, it.node, "styles: %s: %v", DisplayPath(folder), describe(err))
 		}
 		style := filepath.Base(filepath.Clean(folder))
 		var names []string
@@ -63,7 +63,7 @@ func (l *loader) styles(file, dir string, n *yaml.Node) error {
 		}
 		sort.Strings(names)
 		if len(names) == 0 {
-			l.c.Warnings = append(l.c.Warnings, fmt.Sprintf("%s: no Vale rules (.yml files) in this style folder", displayPath(folder)))
+			l.c.Warnings = append(l.c.Warnings, fmt.Sprintf("%s: no Vale rules (.yml files) in this style folder", DisplayPath(folder)))
 		}
 		for _, name := range names {
 			if err := l.valeRule(filepath.Join(folder, name), style+"."+strings.TrimSuffix(name, filepath.Ext(name))); err != nil {
@@ -78,7 +78,7 @@ func (l *loader) styles(file, dir string, n *yaml.Node) error {
 // for Vale; a kind or field copydesk cannot reproduce is a warning, and the
 // rule is skipped.
 func (l *loader) valeRule(path, name string) error {
-	shown := displayPath(path)
+	shown := DisplayPath(path)
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("read Vale rule %s: %w", shown, describe(err))
