@@ -209,9 +209,9 @@ type houseRule struct {
 	kind    string
 	message string
 	scope   scopeSet
-	except  *regexp.Regexp
+	except  *pattern
 
-	re *regexp.Regexp // existence, substitution, occurrence
+	re *pattern // existence, substitution, occurrence
 	// substitution
 	repl       []string
 	swapKeys   []string
@@ -221,9 +221,9 @@ type houseRule struct {
 	// occurrence
 	max, min int
 	// consistency
-	pairs []*regexp.Regexp // each with two groups
+	pairs []*pattern // each with two groups
 	// conditional
-	first, second  *regexp.Regexp
+	first, second  *pattern
 	secondHasGroup bool
 	// capitalization
 	sentence bool
@@ -233,16 +233,12 @@ type houseRule struct {
 
 func (r *houseRule) Meta() Meta { return r.meta }
 
-func compileField(field, expr string) (*regexp.Regexp, error) {
-	re, err := regexp.Compile(expr)
+func compileField(field, expr string) (*pattern, error) {
+	p, err := compilePattern(expr)
 	if err != nil {
-		hint := ""
-		if strings.Contains(expr, "(?=") || strings.Contains(expr, "(?!") || strings.Contains(expr, "(?<") {
-			hint = " (lookaround is not supported by Go regular expressions)"
-		}
-		return nil, fmt.Errorf("%s: %w%s", field, err, hint)
+		return nil, fmt.Errorf("%s: %w", field, err)
 	}
-	return re, nil
+	return p, nil
 }
 
 func (r *houseRule) initExistence(spec HouseSpec) error {
@@ -390,7 +386,7 @@ func (r *houseRule) initConditional(spec HouseSpec) error {
 	if r.second, err = compileField("second", spec.Second); err != nil {
 		return err
 	}
-	r.secondHasGroup = r.second.NumSubexp() > 0
+	r.secondHasGroup = hasCaptureGroup(spec.Second)
 	return nil
 }
 
@@ -424,7 +420,12 @@ func (r *houseRule) initCapitalization(spec HouseSpec) error {
 
 // exceptionsRE is Vale's exception matcher: case-sensitive unless a term
 // starts with (?i), longest first.
-func exceptionsRE(exc []string) (*regexp.Regexp, error) {
+// hasCaptureGroup is Vale's test for a pattern with a capturing group.
+func hasCaptureGroup(expr string) bool {
+	return strings.Count(expr, "(") > strings.Count(expr, "(?")+strings.Count(expr, `\(`)
+}
+
+func exceptionsRE(exc []string) (*pattern, error) {
 	if len(exc) == 0 {
 		return nil, nil
 	}
@@ -435,11 +436,11 @@ func exceptionsRE(exc []string) (*regexp.Regexp, error) {
 			terms[i] = "(?-i)" + t
 		}
 	}
-	return regexp.Compile(fmt.Sprintf(valeWordTemplate, strings.Join(terms, "|")))
+	return compilePattern(fmt.Sprintf(valeWordTemplate, strings.Join(terms, "|")))
 }
 
 func (r *houseRule) excepted(s string) bool {
-	return r.except != nil && r.except.MatchString(s)
+	return r.except != nil && r.except.matches(s)
 }
 
 // scopeSet selects blocks. A nil kinds map means every block.
@@ -587,7 +588,7 @@ func (r *houseRule) checkExistence(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	for _, u := range r.units(doc) {
 		txt := u.text()
-		for _, loc := range r.re.FindAllStringIndex(txt, -1) {
+		for _, loc := range r.re.findAll(txt) {
 			m := txt[loc[0]:loc[1]]
 			if r.excepted(strings.TrimSpace(m)) {
 				continue
@@ -675,7 +676,7 @@ func (r *houseRule) checkSubstitution(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	for _, u := range r.units(doc) {
 		txt := u.text()
-		for _, sub := range r.re.FindAllStringSubmatchIndex(txt, -1) {
+		for _, sub := range r.re.findAll(txt) {
 			i := 1
 			for ; 2*i < len(sub) && sub[2*i] < 0; i++ {
 			}
@@ -693,8 +694,8 @@ func (r *houseRule) checkSubstitution(doc *article.Document) []Diagnostic {
 				if r.ignoreCase {
 					key = "(?i)" + key
 				}
-				if kre, err := regexp.Compile(key); err == nil {
-					expected = kre.ReplaceAllString(observed, expected)
+				if kre, err := compilePattern(key); err == nil {
+					expected = kre.replace(observed, expected)
 				}
 			}
 			opts := replacementOptions(expected)
@@ -703,8 +704,8 @@ func (r *houseRule) checkSubstitution(doc *article.Document) []Diagnostic {
 				same = contains(opts, observed)
 			} else if isPhrase(expected) {
 				same = expected == observed
-			} else if tre, err := regexp.Compile("^(?:" + expected + ")$"); err == nil {
-				same = tre.MatchString(observed)
+			} else if tre, err := compilePattern("^(?:" + expected + ")$"); err == nil {
+				same = tre.matches(observed)
 			} else {
 				same = expected == observed
 			}
@@ -751,7 +752,7 @@ func (r *houseRule) checkOccurrence(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	for _, u := range r.units(doc) {
 		txt := u.text()
-		locs := r.re.FindAllStringIndex(txt, -1)
+		locs := r.re.findAll(txt)
 		n := len(locs)
 		if !r.outOfBounds(n) {
 			continue
@@ -793,7 +794,7 @@ func (r *houseRule) checkOccurrenceDocument(doc *article.Document) []Diagnostic 
 				firstWordAt = &d
 			}
 		}
-		for _, loc := range r.re.FindAllStringIndex(txt, -1) {
+		for _, loc := range r.re.findAll(txt) {
 			if strings.TrimSpace(txt[loc[0]:loc[1]]) == "" {
 				continue
 			}
@@ -826,7 +827,7 @@ func (r *houseRule) checkConsistency(doc *article.Document) []Diagnostic {
 	for _, u := range r.units(doc) {
 		txt := u.text()
 		for pi, re := range r.pairs {
-			matches := re.FindAllStringSubmatchIndex(txt, -1)
+			matches := re.findAll(txt)
 			var loc []int
 			for _, sub := range matches {
 				for g := 1; g <= 2; g++ {
@@ -852,19 +853,19 @@ func (r *houseRule) checkConditional(doc *article.Document) []Diagnostic {
 	for _, u := range r.units(doc) {
 		txt := u.text()
 		if !r.secondHasGroup {
-			if r.second.MatchString(txt) {
+			if r.second.matches(txt) {
 				continue
 			}
 		} else {
-			for _, m := range r.second.FindAllStringSubmatch(txt, -1) {
-				for _, g := range m[1:] {
-					if g != "" {
-						defined[g] = true
+			for _, m := range r.second.findAll(txt) {
+				for g := 2; g+1 < len(m); g += 2 {
+					if m[g] >= 0 && m[g+1] > m[g] {
+						defined[txt[m[g]:m[g+1]]] = true
 					}
 				}
 			}
 		}
-		for _, loc := range r.first.FindAllStringIndex(txt, -1) {
+		for _, loc := range r.first.findAll(txt) {
 			s := txt[loc[0]:loc[1]]
 			if (r.secondHasGroup && defined[s]) || r.excepted(s) {
 				continue

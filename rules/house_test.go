@@ -94,6 +94,18 @@ func TestHouseRules(t *testing.T) {
 			want: "3:8-3:16 Placeholder [source].\n3:23-3:27 Placeholder [TK].",
 		},
 		{
+			name: "existence: lookaround, as Vale's engine has it",
+			spec: HouseSpec{Extends: "existence", Message: "'%s' needs a year.", Tokens: []string{`June(?! \d{4})`}},
+			text: "Headline\n\nIn June 2024 and in June we met.\n",
+			want: "3:21-3:25 'June' needs a year.",
+		},
+		{
+			name: "existence: word boundaries know non-ASCII letters",
+			spec: HouseSpec{Extends: "existence", Message: "'%s'", Tokens: []string{"café", "über"}},
+			text: "Headline\n\nLe café, des cafés, über alles, Düber.\n",
+			want: "3:4-3:8 'café'\n3:21-3:25 'über'",
+		},
+		{
 			name: "existence: headline scope only",
 			spec: HouseSpec{Extends: "existence", Message: "No '%s' in headlines.", Scope: []string{"headline"}, IgnoreCase: true, Tokens: []string{"slams"}},
 			text: "Mayor slams council\n\nThe mayor slams the council.\n",
@@ -308,7 +320,7 @@ func TestNewHouseRuleErrors(t *testing.T) {
 		{"occurrence without bounds", HouseSpec{Extends: "occurrence", Token: "x"}, "max: an occurrence rule needs max or min"},
 		{"consistency without pairs", HouseSpec{Extends: "consistency"}, "either: a consistency rule needs"},
 		{"conditional half", HouseSpec{Extends: "conditional", First: "x"}, "first, second: a conditional rule needs both"},
-		{"conditional bad second", HouseSpec{Extends: "conditional", First: "x", Second: "(?<=a)b"}, "lookaround is not supported"},
+		{"conditional bad second", HouseSpec{Extends: "conditional", First: "x", Second: "(?<=a b"}, "second: error parsing regexp"},
 		{"capitalization without match", HouseSpec{Extends: "capitalization"}, "match: a capitalization rule needs $title or $sentence"},
 		{"capitalization regex", HouseSpec{Extends: "capitalization", Match: "$upper"}, `match: "$upper" is not supported`},
 		{"capitalization Chicago", HouseSpec{Extends: "capitalization", Match: "$title", Style: "Chicago"}, `style: only AP title case is supported`},
