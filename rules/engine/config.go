@@ -144,6 +144,26 @@ type namedSetting struct {
 // LoadConfig reads the configuration file at path and the files it
 // includes. all are the built-in rules, to check rule names and options
 // against. Any problem is an error that names the file, line and key.
+//
+// The file's keys (every one optional):
+//
+//	fail_on: warning            # exit 1 at or above this severity
+//	rules:                      # per rule: true/false, a severity, off, or
+//	  placeholder: error        # {enabled, severity, options}; options are
+//	  repeated-word:            # decoded strictly into the rule's own type
+//	    options: {ignore: [had]}
+//	ignore: [drafts/**]         # doublestar globs; a folder covers its files
+//	overrides:                  # in order, a later one wins
+//	  - files: ["wire/**"]
+//	    rules: {placeholder: error}
+//	include: [house.yml]        # read first; this file wins over them
+//	house:                      # house rules (rules.HouseSpec, Vale's fields)
+//	  Hype: {extends: existence, tokens: [unprecedented]}
+//	styles: [styles/Newsroom]   # Vale style folders, one rule per .yml file
+//
+// Paths and globs are relative to the file that names them (globs: to the
+// top configuration file's folder, where checked paths are matched). A key
+// whose value is empty (every entry commented out) counts as absent.
 func LoadConfig(path string, all []rules.Rule) (*Config, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
