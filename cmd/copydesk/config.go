@@ -169,12 +169,15 @@ func initCommand(e *env) *cli.Command {
 // writeStarterConfig writes the starter configuration to path, atomically,
 // and refuses when a file is already there.
 func writeStarterConfig(e *env, path string) error {
-	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("init: %s already exists; not overwriting it (check it with 'copydesk config check')", path)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("init: %w", err)
-	}
 	dir := filepath.Dir(path)
+	for _, name := range engine.ConfigNames {
+		p := filepath.Join(dir, name)
+		if _, err := os.Lstat(p); err == nil {
+			return fmt.Errorf("init: %s already exists; not overwriting it (check it with 'copydesk config check')", p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("init: %w", err)
+		}
+	}
 	tmp, err := os.CreateTemp(dir, ".copydesk.yml.tmp*")
 	if err != nil {
 		return fmt.Errorf("init: %w", err)

@@ -48,6 +48,8 @@ type Config struct {
 	ignore    []string
 	overrides []override
 
+	known map[string]bool // names of all, read-only after loading
+
 	mu        sync.Mutex
 	sets      map[string]*RuleSet
 	instances map[string]rules.Rule
@@ -99,6 +101,7 @@ func DefaultConfig(all []rules.Rule) *Config {
 	c := &Config{Dir: dir, settings: map[string]*ruleSetting{}}
 	c.all = append([]rules.Rule(nil), all...)
 	sortRules(c.all)
+	c.index()
 	return c
 }
 
@@ -549,6 +552,7 @@ func (l *loader) finish(builtin []rules.Rule) error {
 	sortRules(c.House)
 	c.all = append(append([]rules.Rule(nil), builtin...), c.House...)
 	sortRules(c.all)
+	c.index()
 	known := map[string]rules.Rule{}
 	for _, r := range c.all {
 		known[r.Meta().Name] = r
@@ -694,13 +698,14 @@ func (c *Config) RuleSetFor(p string) (*RuleSet, error) { return c.RuleSet(c.Rel
 
 // Known reports whether name is a rule of this configuration (built-in or
 // house), for suppression comments.
-func (c *Config) Known(name string) bool {
+func (c *Config) Known(name string) bool { return c.known[name] }
+
+// index records the names of c.all, once the rules are known.
+func (c *Config) index() {
+	c.known = make(map[string]bool, len(c.all))
 	for _, r := range c.all {
-		if r.Meta().Name == name {
-			return true
-		}
+		c.known[r.Meta().Name] = true
 	}
-	return false
 }
 
 // Source tells where a house rule is defined: "file:line:col" for one in a
