@@ -428,6 +428,9 @@ func TestDefaultConfig(t *testing.T) {
 	if c.Ignored("x.md") || c.FailOn != 0 || c.Path != "" {
 		t.Error("default config ignores files or sets fail_on")
 	}
+	if !c.Known("rare") || c.Known("Hype") {
+		t.Error("Known does not list exactly the rules")
+	}
 }
 
 func TestEmptyConfigAndFailOn(t *testing.T) {
@@ -489,6 +492,9 @@ func TestConfigChangesFindings(t *testing.T) {
 				got = append(got, fmt.Sprintf("  fix %d:%d-%d:%d %q", e.Line, e.Column, e.EndLine, e.EndColumn, e.New))
 			}
 		}
+	}
+	if !c.Known("Hype") || !c.Known("cliche") || c.Known("nope") {
+		t.Error("Known does not list the built-in and house rules")
 	}
 	g := strings.Join(got, "\n") + "\n"
 	if *updateConfigGolden {
