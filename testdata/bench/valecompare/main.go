@@ -20,7 +20,9 @@ type key struct {
 	rule, text string
 }
 
-func (k key) String() string { return fmt.Sprintf("%s:%d:%d %s: %s", k.file, k.line, k.col, k.rule, k.text) }
+func (k key) String() string {
+	return fmt.Sprintf("%s:%d:%d %s: %s", k.file, k.line, k.col, k.rule, k.text)
+}
 
 func main() {
 	if len(os.Args) != 3 {
