@@ -106,16 +106,14 @@ func runCheck(c *cli.Context, e *env) error {
 	if !c.IsSet("fail-on") && cfg.FailOn != 0 {
 		failOn = cfg.FailOn
 	}
-	sel, err := ruleSelection(c, cfg)
+	if err := applySelection(c, cfg); err != nil {
+		return err
+	}
+	rs, err := cfg.RuleSetFor("-")
 	if err != nil {
 		return err
 	}
-	ruleSetFor := ruleSets(cfg, sel)
-	rs, err := ruleSetFor("-")
-	if err != nil {
-		return err
-	}
-	metas := activeMetas(ruleStates(cfg, sel), sel)
+	metas := activeMetas(cfg)
 	cwd, _ := os.Getwd()
 	baseDir := cwd
 	if ws := e.getenv("GITHUB_WORKSPACE"); ws != "" {
@@ -185,7 +183,7 @@ func runCheck(c *cli.Context, e *env) error {
 	res := engine.Run(ctx, args, engine.Options{
 		Progress:   progress,
 		Rules:      rs,
-		RuleSetFor: ruleSetFor,
+		RuleSetFor: cfg.RuleSetFor,
 		Ignored:    cfg.IgnoredPath,
 		Known:      cfg.Known,
 		Jobs:       c.Int("jobs"),

@@ -6,9 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -57,9 +55,10 @@ func loadConfig(c *cli.Context, e *env, all []rules.Rule) (*engine.Config, error
 	return cfg, nil
 }
 
-// ruleSelection reads --enable and --disable: rule name -> forced state.
-// "all" names every rule the configuration knows.
-func ruleSelection(c *cli.Context, cfg *engine.Config) (map[string]bool, error) {
+// applySelection reads --enable and --disable (rule name -> forced state;
+// "all" names every rule the configuration knows) and forces them on the
+// configuration, over the file.
+func applySelection(c *cli.Context, cfg *engine.Config) error {
 	sel := map[string]bool{}
 	for _, f := range []struct {
 		flag string
@@ -77,76 +76,22 @@ func ruleSelection(c *cli.Context, cfg *engine.Config) (map[string]bool, error) 
 				case cfg.Known(name):
 					sel[name] = f.on
 				default:
-					return nil, usagef("--%s: unknown rule %q (see 'copydesk rules')", f.flag, name)
+					return usagef("--%s: unknown rule %q (see 'copydesk rules')", f.flag, name)
 				}
 			}
 		}
 	}
-	return sel, nil
-}
-
-// ruleSets gives each file its rule set: the configuration's for its path,
-// then --enable and --disable, which win over the file. Files that share a
-// configured rule set share the selected one too.
-func ruleSets(cfg *engine.Config, sel map[string]bool) func(string) (*engine.RuleSet, error) {
-	if len(sel) == 0 {
-		return cfg.RuleSetFor
-	}
-	var mu sync.Mutex
-	cache := map[*engine.RuleSet]*engine.RuleSet{}
-	return func(p string) (*engine.RuleSet, error) {
-		base, err := cfg.RuleSetFor(p)
-		if err != nil {
-			return nil, err
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if rs, ok := cache[base]; ok {
-			return rs, nil
-		}
-		rs := &engine.RuleSet{Severity: base.Severity}
-		have := map[string]bool{}
-		for _, r := range base.Rules {
-			n := r.Meta().Name
-			have[n] = true
-			if on, ok := sel[n]; !ok || on {
-				rs.Rules = append(rs.Rules, r)
-			}
-		}
-		for _, r := range cfg.Rules() {
-			if n := r.Meta().Name; sel[n] && !have[n] {
-				rs.Rules = append(rs.Rules, r)
-			}
-		}
-		sort.SliceStable(rs.Rules, func(i, j int) bool { return rs.Rules[i].Meta().Name < rs.Rules[j].Meta().Name })
-		cache[base] = rs
-		return rs, nil
-	}
-}
-
-// ruleStates is the configuration's state of every rule with --enable and
-// --disable applied.
-func ruleStates(cfg *engine.Config, sel map[string]bool) []engine.RuleState {
-	states := cfg.States()
-	for i := range states {
-		if on, ok := sel[states[i].Rule.Meta().Name]; ok {
-			states[i].Enabled = on
-		}
-	}
-	return states
+	cfg.Force(sel)
+	return nil
 }
 
 // activeMetas lists the rules that may run on some file (on at the top
 // level or in an override), for formatters that describe the rules.
-func activeMetas(states []engine.RuleState, sel map[string]bool) []rules.Meta {
+func activeMetas(cfg *engine.Config) []rules.Meta {
 	var out []rules.Meta
-	for _, st := range states {
-		m := st.Rule.Meta()
-		if on, ok := sel[m.Name]; ok && !on {
-			continue
-		}
+	for _, st := range cfg.States() {
 		if st.Enabled || st.Overridden {
-			out = append(out, m)
+			out = append(out, st.Rule.Meta())
 		}
 	}
 	return out

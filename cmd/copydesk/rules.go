@@ -21,13 +21,12 @@ func rulesCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			sel, err := ruleSelection(c, cfg)
-			if err != nil {
+			if err := applySelection(c, cfg); err != nil {
 				return err
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "NAME\tCATEGORY\tSEVERITY\tSTATE\tSUMMARY")
-			for _, st := range ruleStates(cfg, sel) {
+			for _, st := range cfg.States() {
 				m := st.Rule.Meta()
 				state := "off"
 				if st.Enabled {

@@ -50,6 +50,8 @@ type Config struct {
 
 	known map[string]bool // names of all, read-only after loading
 
+	forced map[string]bool // --enable and --disable: win over every layer
+
 	mu        sync.Mutex
 	sets      map[string]*RuleSet
 	instances map[string]rules.Rule
@@ -765,6 +767,9 @@ func (c *Config) RuleSet(relPath string) (*RuleSet, error) {
 				optIDs = append(optIDs, ids[k])
 			}
 		}
+		if f, ok := c.forced[m.Name]; ok {
+			on = f
+		}
 		if !on {
 			continue
 		}
@@ -795,6 +800,20 @@ func (c *Config) RuleSet(relPath string) (*RuleSet, error) {
 	}
 	c.sets[key] = rs
 	return rs, nil
+}
+
+// Force turns rules on (true) or off (false) for every file, over the
+// configuration and its overrides: the command line's --enable and
+// --disable. Names must be known (see Known). A forced-on rule keeps the
+// options the configuration gives it.
+func (c *Config) Force(states map[string]bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.forced = make(map[string]bool, len(states))
+	for k, v := range states {
+		c.forced[k] = v
+	}
+	c.sets = nil // rule sets built before no longer hold
 }
 
 // RuleState is how the configuration leaves one rule for files that no
@@ -830,6 +849,9 @@ func (c *Config) States() []RuleState {
 			if o.rules[m.Name] != nil {
 				st.Overridden = true
 			}
+		}
+		if f, ok := c.forced[m.Name]; ok {
+			st.Enabled, st.Overridden = f, false
 		}
 		out = append(out, st)
 	}

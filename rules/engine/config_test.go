@@ -510,3 +510,43 @@ func TestConfigChangesFindings(t *testing.T) {
 		t.Errorf("findings differ\n--- got\n%s--- want\n%s", g, want)
 	}
 }
+
+func TestForce(t *testing.T) {
+	dir := writeFiles(t, map[string]string{".copydesk.yml": `rules:
+  rare: {enabled: false, options: {words: [x]}}
+overrides:
+  - files: wire/**
+    rules: {editorializing: {enabled: true, severity: error}}
+`})
+	c, err := LoadConfig(filepath.Join(dir, ".copydesk.yml"), configRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := c.RuleSet("wire/a.md")
+	c.Force(map[string]bool{"rare": true, "editorializing": false})
+	after, err := c.RuleSet("wire/a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before == after {
+		t.Error("Force kept a rule set built before it")
+	}
+	if got, want := state(after), "placeholder(default):warning plain(default):error rare(default):suggestion"; got != want {
+		t.Errorf("forced rule set %s, want %s", got, want)
+	}
+	if w := rareOf(after).(*optRule).opts.Words; len(w) != 1 || w[0] != "x" {
+		t.Errorf("a forced-on rule lost its configured options: %v", w)
+	}
+	for _, st := range c.States() {
+		switch st.Rule.Meta().Name {
+		case "rare":
+			if !st.Enabled {
+				t.Error("States: rare not on")
+			}
+		case "editorializing":
+			if st.Enabled || st.Overridden {
+				t.Error("States: editorializing not off everywhere")
+			}
+		}
+	}
+}
