@@ -182,6 +182,9 @@ func (p *htmlParser) startTag(z *html.Tokenizer, selfClosing bool, start, end in
 	var hidden, byline, caption bool
 	if hasAttr {
 		hidden, byline, caption = scanAttrs(z)
+		if a == atom.Html || a == atom.Body {
+			byline, caption = false, false
+		}
 	}
 	switch {
 	case flags&fCode != 0:
@@ -288,16 +291,34 @@ func scanAttrs(z *html.Tokenizer) (hidden, byline, caption bool) {
 			if containsFold(v, "display:none") || containsFold(v, "display: none") {
 				hidden = true
 			}
-		case "class", "id", "rel", "itemprop":
-			if containsFold(v, "byline") || containsFold(v, "author") && !containsFold(v, "authority") {
-				byline = true
+		case "class", "id":
+			for _, tok := range bytes.Fields(v) {
+				byline = byline || isBylineToken(tok)
+				caption = caption || containsFold(tok, "caption")
 			}
-			if containsFold(v, "caption") {
-				caption = true
+		case "rel", "itemprop":
+			for _, tok := range bytes.Fields(v) {
+				byline = byline || bytes.EqualFold(tok, []byte("author"))
 			}
 		}
 	}
 	return hidden, byline, caption
+}
+
+// isBylineToken reports whether a class or id names a byline or an author
+// ("byline", "byline-author", "author", "post-author", "author-name"), and
+// not merely mentions one ("has-author-flag", "author-bio").
+func isBylineToken(tok []byte) bool {
+	if containsFold(tok, "byline") {
+		return true
+	}
+	l := strings.ToLower(string(tok))
+	switch l {
+	case "author", "authors", "authorname":
+		return true
+	}
+	return strings.HasSuffix(l, "-author") || strings.HasSuffix(l, "_author") || strings.HasSuffix(l, "-authors") ||
+		strings.HasPrefix(l, "author-name") || strings.HasPrefix(l, "author_name")
 }
 
 // containsFold reports whether b contains the lower-case ASCII word w,
@@ -537,10 +558,11 @@ func (p *htmlParser) flush(at int) {
 	if !ok {
 		return
 	}
-	if kind == Byline && len(b.Text) > 200 {
+	short := len(b.Text) <= 150 && len(strings.Fields(b.Text)) <= 15
+	if kind == Byline && !short {
 		kind = Paragraph
 	}
-	if kind == Paragraph && byline && len(b.Text) <= 200 {
+	if kind == Paragraph && byline && short {
 		kind = Byline
 	}
 	switch kind {
