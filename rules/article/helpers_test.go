@@ -84,3 +84,101 @@ func mappedUnit(text, src string) bool {
 	}
 	return strings.HasPrefix(src, "&") || strings.HasPrefix(src, "\\")
 }
+
+// blockWant is the expected kind, level, quote flag and text of a block.
+type blockWant struct {
+	kind  Kind
+	level int
+	quote bool
+	text  string
+}
+
+// posWant pins where a piece of a block's text comes from: the first
+// occurrence of sub in block's Text must map to the source bytes src, which
+// start at line:col.
+type posWant struct {
+	block     int
+	sub       string
+	src       string
+	line, col int
+}
+
+type parseCase struct {
+	name     string
+	path     string
+	src      string
+	blocks   []blockWant
+	pos      []posWant
+	comments []string // comment bodies, in order
+	meta     *FrontMatter
+}
+
+func runParseCases(t *testing.T, cases []parseCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Parse(tc.path, []byte(tc.src))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			checkInvariants(t, doc)
+			if tc.blocks != nil {
+				got := make([]blockWant, len(doc.Blocks))
+				for i, b := range doc.Blocks {
+					got[i] = blockWant{b.Kind, b.Level, b.InQuote, b.Text}
+				}
+				if fmt.Sprint(got) != fmt.Sprint(tc.blocks) {
+					t.Errorf("blocks:\n got %v\nwant %v\n%s", got, tc.blocks, dump(doc))
+				}
+			}
+			for _, p := range tc.pos {
+				checkPos(t, doc, p)
+			}
+			if tc.comments != nil {
+				var got []string
+				for _, c := range doc.Comments {
+					got = append(got, c.Body)
+					if raw := string(doc.Src[c.Src:c.SrcEnd]); !strings.HasPrefix(raw, "<!--") || !strings.HasSuffix(raw, "-->") {
+						t.Errorf("comment %q: source range holds %q", c.Body, raw)
+					}
+				}
+				if fmt.Sprint(got) != fmt.Sprint(tc.comments) {
+					t.Errorf("comments: got %q, want %q", got, tc.comments)
+				}
+			}
+			if tc.meta != nil {
+				m := doc.Meta
+				if m.Title != tc.meta.Title || m.Author != tc.meta.Author || m.Section != tc.meta.Section ||
+					m.Date != tc.meta.Date || m.Type != tc.meta.Type || m.SrcEnd != tc.meta.SrcEnd {
+					t.Errorf("front matter:\n got %+v\nwant %+v", m, *tc.meta)
+				}
+				for k, v := range tc.meta.Fields {
+					if m.Fields[k] != v {
+						t.Errorf("front matter field %q = %q, want %q", k, m.Fields[k], v)
+					}
+				}
+			}
+		})
+	}
+}
+
+func checkPos(t *testing.T, doc *Document, p posWant) {
+	t.Helper()
+	if p.block >= len(doc.Blocks) {
+		t.Errorf("no block %d for %q\n%s", p.block, p.sub, dump(doc))
+		return
+	}
+	b := &doc.Blocks[p.block]
+	i := strings.Index(b.Text, p.sub)
+	if i < 0 {
+		t.Errorf("block %d text %q does not contain %q", p.block, b.Text, p.sub)
+		return
+	}
+	s, e := b.SrcRange(i, i+len(p.sub))
+	if got := string(doc.Src[s:e]); got != p.src {
+		t.Errorf("block %d %q maps to source %q, want %q\n%s", p.block, p.sub, got, p.src, dump(doc))
+	}
+	if line, col := doc.Position(s); line != p.line || col != p.col {
+		t.Errorf("block %d %q starts at %d:%d, want %d:%d", p.block, p.sub, line, col, p.line, p.col)
+	}
+}
