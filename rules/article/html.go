@@ -383,6 +383,10 @@ func (p *htmlParser) endTag(a atom.Atom, name []byte, start, end int) {
 		barrier = 0
 	case flags&fContainer != 0:
 		barrier = fTable
+	case flags&fBlock == 0:
+		// An inline end tag never closes a block: "<b>x<p>y</b> z" keeps
+		// "y z" together, as browsers do.
+		barrier = fContainer | fBlock
 	}
 	i := p.find(match, barrier, stops)
 	if i < 0 {
@@ -518,7 +522,7 @@ func (p *htmlParser) text(start, end int) {
 			j++
 		}
 		if j-i > 1 {
-			if dec := html.UnescapeString(string(s[i:j])); dec != string(s[i:j]) {
+			if dec, ok := decodeEntity(s[i:j]); ok {
 				p.bb.addMapped(dec, i, j)
 				i, run = j, j
 				continue
@@ -528,6 +532,25 @@ func (p *htmlParser) text(start, end int) {
 		i++
 	}
 	p.bb.addSrc(s, run, end)
+}
+
+// commonEntities are decoded without allocating.
+var commonEntities = map[string]string{
+	"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&apos;": "'", "&nbsp;": "\u00a0",
+	"&#39;": "'", "&#8217;": "\u2019", "&#8216;": "\u2018", "&#8220;": "\u201c", "&#8221;": "\u201d",
+	"&#8212;": "\u2014", "&#8211;": "\u2013", "&mdash;": "\u2014", "&ndash;": "\u2013",
+	"&rsquo;": "\u2019", "&lsquo;": "\u2018", "&ldquo;": "\u201c", "&rdquo;": "\u201d", "&hellip;": "\u2026",
+}
+
+// decodeEntity decodes the character reference ref ("&amp;", "&#8217;",
+// "&copy" without a semicolon, as browsers accept); ok is false when ref is
+// not one.
+func decodeEntity(ref []byte) (string, bool) {
+	if dec, ok := commonEntities[string(ref)]; ok {
+		return dec, true
+	}
+	dec := html.UnescapeString(string(ref))
+	return dec, dec != string(ref)
 }
 
 func isAlnum(c byte) bool {
