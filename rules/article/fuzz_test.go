@@ -1,7 +1,10 @@
 package article
 
 import (
+	"fmt"
+	"runtime"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -23,6 +26,14 @@ func fuzzParse(f *testing.F, path string) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		// A parse that hangs would stall the fuzzer without a report: crash
+		// with every goroutine's stack instead, so the input is kept.
+		watchdog := time.AfterFunc(10*time.Second, func() {
+			buf := make([]byte, 1<<20)
+			n := runtime.Stack(buf, true)
+			panic(fmt.Sprintf("Parse(%s) of %d bytes took over 10s:\n%s", path, len(src), buf[:n]))
+		})
+		defer watchdog.Stop()
 		doc, err := Parse(path, src)
 		if err != nil {
 			if err == ErrBinary {

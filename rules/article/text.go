@@ -55,13 +55,27 @@ func parseText(doc *Document, content []byte) {
 		switch {
 		case lo == hi:
 			flush()
-		case bytes.HasPrefix(line, []byte("<!--")) && bytes.HasSuffix(line, []byte("-->")) && len(line) >= 7:
+		case bytes.HasPrefix(line, []byte("<!--")) && bytes.HasSuffix(line, []byte("-->")) && len(line) >= 7 &&
+			bytes.Index(line[4:], []byte("-->")) == len(line)-7:
 			flush()
 			doc.Comments = append(doc.Comments, Comment{
 				Body: strings.TrimSpace(string(line[4 : len(line)-3])),
 				Src:  lo, SrcEnd: hi,
 			})
 		default:
+			// A comment at the end of a line (a test annotation) is kept
+			// out of the prose.
+			if k := bytes.LastIndex(line, []byte("<!--")); k > 0 && bytes.HasSuffix(line, []byte("-->")) &&
+				len(line)-k >= 7 && bytes.Index(line[k+4:], []byte("-->")) == len(line)-k-7 {
+				doc.Comments = append(doc.Comments, Comment{
+					Body: strings.TrimSpace(string(line[k+4 : len(line)-3])),
+					Src:  lo + k, SrcEnd: hi,
+				})
+				hi = lo + k
+				for hi > lo && isSpaceByte(content[hi-1]) {
+					hi--
+				}
+			}
 			if bb.len() > 0 {
 				if headline {
 					// The headline is one line.

@@ -56,6 +56,17 @@ func TestParseText(t *testing.T) {
 			comments: []string{"copydesk-disable-next-line placeholder -- quoted"},
 		},
 		{
+			name: "comment at the end of a line",
+			path: "a.txt",
+			src:  "Title\n\nText [source]. <!-- want \"placeholder\" -->\nmore <!-- a --> text\n",
+			blocks: []blockWant{
+				{Headline, 1, false, "Title"},
+				{Paragraph, 0, false, "Text [source]. more <!-- a --> text"},
+			},
+			comments: []string{"want \"placeholder\""},
+			pos:      []posWant{{1, "more", "more", 4, 1}},
+		},
+		{
 			name: "datelines",
 			path: "a.txt",
 			src:  "Title\n\nMarch 3, 2024\n\nUpdated: Tue 5 Mar 2024 10.30 GMT\n\n2024-03-05\n\nMay I go?\n\nOn Monday 3 people came.\n",
