@@ -493,7 +493,21 @@ func (w *mdWalker) htmlBlock(n *ast.HTMLBlock) {
 	}
 	start, stop := segs[0].Start, segs[len(segs)-1].Stop
 	if contiguous {
+		first := len(w.doc.Blocks)
 		parseHTMLFragment(w.doc, w.content, start+w.base, stop+w.base)
+		// A one-line HTML block in a list item or quotation belongs to it.
+		if k := len(w.containers); k > 0 {
+			for i := first; i < len(w.doc.Blocks); i++ {
+				b := &w.doc.Blocks[i]
+				b.InQuote = b.InQuote || w.quoteDepth > 0
+				if b.Kind == Paragraph || b.Kind == Quote {
+					b.Kind = w.containers[k-1]
+					if b.Kind == ListItem {
+						b.Level = w.listDepth
+					}
+				}
+			}
+		}
 		return
 	}
 	// Comments only, each found in the raw range of the block.

@@ -149,6 +149,16 @@ func TestParseMarkdown(t *testing.T) {
 			pos: []posWant{{0, "&", "&amp;", 2, 11}, {0, "out", "out", 2, 17}},
 		},
 		{
+			name: "one-line HTML blocks in lists and quotes",
+			path: "a.md",
+			src:  "- <div>In a list</div>\n\n> <p>In a quote</p>\n",
+			blocks: []blockWant{
+				{ListItem, 1, false, "In a list"},
+				{Quote, 0, true, "In a quote"},
+			},
+			pos: []posWant{{0, "list", "list", 1, 13}, {1, "quote", "quote", 3, 11}},
+		},
+		{
 			name: "Windows-1252",
 			path: "a.md",
 			src:  "# Caf\xE9\n\nIt\x92s *here*.\n",
