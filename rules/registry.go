@@ -7,5 +7,6 @@ package rules
 func All() []Rule {
 	return []Rule{
 		placeholder{},
+		repeatedWord{},
 	}
 }
