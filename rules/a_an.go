@@ -106,7 +106,7 @@ func checkArticle(text string, toks []match.Token, j int) (articleSlip, bool) {
 		}
 	}
 	// Part of a compound or a contraction: "a-changin'", "up-an-coming".
-	if j > 0 && !art.SpaceBefore && toks[j-1].Kind == match.Punct && strings.Contains("-/'’", toks[j-1].Fold) {
+	if j > 0 && !art.SpaceBefore && toks[j-1].Kind == match.Punct && isJoiner(toks[j-1].Fold) {
 		return articleSlip{}, false
 	}
 	k := j + 1
@@ -180,6 +180,8 @@ var (
 	englishMarkers = toSet("the and of to is was that in for with are be this from have has")
 	foreignMarkers = toSet("de la el los las que y en del por con para una une le les des et est sur der die und ist nicht il di che per sono")
 )
+
+func isJoiner(p string) bool { return p == "-" || p == "/" || p == "'" }
 
 // articleStartsSentence reports whether toks[j] starts a sentence, perhaps
 // after an opening quote or bracket.
@@ -298,15 +300,15 @@ func wordVowelSound(w string) (vowel, known bool) {
 	}
 	lower := strings.ToLower(w)
 	capital := unicode.IsUpper(r)
-	switch lc := lower[0]; {
-	case lc == 'h':
+	switch lower[0] {
+	case 'h':
 		if hasAnyPrefix(lower, silentH) {
 			return true, true
 		}
 		// "an historic", "an hotel" is an older British usage, not a slip;
 		// "a hotel" is right too.
 		return false, false
-	case lc == 'u':
+	case 'u':
 		if hasAnyPrefix(lower, youWords) {
 			return false, true
 		}
@@ -314,21 +316,21 @@ func wordVowelSound(w string) (vowel, known bool) {
 			return false, false // "an Uber", "a Unesco": a name's sound is unknown
 		}
 		return true, true
-	case lc == 'e':
+	case 'e':
 		if strings.HasPrefix(lower, "eu") || strings.HasPrefix(lower, "ew") {
 			return false, !capital || strings.HasPrefix(lower, "europ")
 		}
 		return true, true
-	case lc == 'o':
+	case 'o':
 		if lower == "one" || lower == "once" || lower == "one's" || strings.HasPrefix(lower, "oui") {
 			return false, true
 		}
 		return true, true
-	case lc == 'a' || lc == 'i':
+	case 'a', 'i':
 		return true, true
-	case lc == 'y':
+	case 'y':
 		return false, !capital // "a year"; "an Ypres" is a name
-	case lc == 'x':
+	case 'x':
 		return false, false // "a xylophone", "an xoJane post"
 	}
 	return false, true

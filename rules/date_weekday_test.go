@@ -17,7 +17,7 @@ func TestDateWeekdayFrontMatterYear(t *testing.T) {
 	}{
 		{"2024-03-01", "Polls close on Friday, March 9.", "9 March 2024 (the year of the article's date) is a Saturday, not a Friday"},
 		{"2024-03-01", "Polls close on Saturday, March 9.", ""},
-		{"2024-01-03", "It opened on Friday, December 29.", ""},           // 29 December 2023 was a Friday
+		{"2024-01-03", "It opened on Friday, December 29.", ""}, // 29 December 2023 was a Friday
 		{"2024-01-03", "It opened on Sunday, December 29.", "29 December 2023 (the year of the article's date) is a Friday, not a Sunday"},
 		{"2024", "It opened on Friday, December 29.", "29 December 2024 (the year of the article's date) is a Sunday, not a Friday"},
 		{"", "Polls close on Friday, March 9.", ""},
