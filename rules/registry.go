@@ -10,5 +10,6 @@ func All() []Rule {
 		dateWeekday{},
 		placeholder{},
 		repeatedWord{},
+		spacing{},
 	}
 }
