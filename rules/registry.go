@@ -8,6 +8,7 @@ func All() []Rule {
 	return []Rule{
 		aAn{},
 		dateWeekday{},
+		invisibleChar{},
 		placeholder{},
 		repeatedWord{},
 		spacing{},
