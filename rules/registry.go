@@ -12,5 +12,6 @@ func All() []Rule {
 		placeholder{},
 		repeatedWord{},
 		spacing{},
+		unbalancedQuotes{},
 	}
 }
