@@ -160,24 +160,27 @@ func checkArticle(text string, toks []match.Token, j int) (articleSlip, bool) {
 }
 
 // foreignBlock reports whether a block's words look more Spanish, French,
-// Italian or German than English ("a entrar" is Spanish, not a slip).
+// Italian or German than English ("a entrar" is Spanish, not a slip), or
+// have no English function word at all (Czech "a už", Latin filler).
 func foreignBlock(toks []match.Token) bool {
-	english, foreign := 0, 0
+	english, foreign, words := 0, 0, 0
 	for _, t := range toks {
 		if t.Kind != match.Word {
 			continue
 		}
+		words++
 		if englishMarkers[t.Fold] {
 			english++
 		} else if foreignMarkers[t.Fold] {
 			foreign++
 		}
 	}
-	return foreign > english
+	return isForeign(english, foreign, words)
 }
 
 var (
-	englishMarkers = toSet("the and of to is was that in for with are be this from have has")
+	englishMarkers = toSet("the and of to is was that in for with are be this from have has on at by it he she " +
+		"they his her its not but said will would were been which who after over new than more")
 	foreignMarkers = toSet("de la el los las que y en del por con para una une le les des et est sur der die und ist nicht il di che per sono")
 )
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
@@ -64,9 +65,19 @@ func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		toks = match.Tokenize(b.Text, toks)
+		foreign := -1 // decided on the first repeat: German "die die" is right
 		for j := 0; j+1 < len(toks); j++ {
 			if !isRepeatedWord(b.Text, toks, j) {
 				continue
+			}
+			if foreign < 0 {
+				foreign = 0
+				if foreignBlock(toks) {
+					foreign = 1
+				}
+			}
+			if foreign == 1 {
+				break
 			}
 			first, second := toks[j], toks[j+1]
 			s, e := b.SrcRange(first.Start, second.End)
@@ -94,7 +105,7 @@ func isRepeatedWord(text string, toks []match.Token, j int) bool {
 	if !hasLetter(a.Fold) || len(a.Fold) < 2 && a.Fold != "a" {
 		return false
 	}
-	if deliberateRepeats[a.Fold] {
+	if deliberateRepeats[a.Fold] || oneLetterRepeated(a.Fold) {
 		return false
 	}
 	// A capitalised second copy is a name or title: "Duran Duran".
@@ -120,6 +131,12 @@ func isRepeatedWord(text string, toks []match.Token, j int) bool {
 // white space between.
 func sameWordBefore(toks []match.Token, k int) bool {
 	return toks[k].Kind == match.Word && toks[k-1].Kind == match.Word && toks[k].SpaceBefore && toks[k].Fold == toks[k-1].Fold
+}
+
+// oneLetterRepeated reports whether w is one letter typed over and over:
+// "yyyy yyyy" in a date format, "zzz zzz".
+func oneLetterRepeated(w string) bool {
+	return len(w) > 1 && strings.Count(w, w[:1]) == len(w)
 }
 
 func hasLetter(s string) bool {

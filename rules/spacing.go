@@ -175,7 +175,12 @@ func spaceBeforePunct(doc *article.Document, b *article.Block, i int) (Diagnosti
 	if !ok {
 		return Diagnostic{}, false
 	}
+	// The space and the mark must be side by side in the source, not
+	// brought together by markup ("</a> .", an image before ",").
 	ps, pe := b.SrcRange(start, i+1)
+	if pe-ps != i+1-start {
+		return Diagnostic{}, false
+	}
 	return Diagnostic{
 		Start:   ps,
 		End:     pe,
@@ -205,6 +210,9 @@ func missingSpaceAfter(b *article.Block, i int) (Diagnostic, bool) {
 		return Diagnostic{}, false
 	}
 	s, e := b.SrcRange(i, i+1+size)
+	if e-s != 1+size {
+		return Diagnostic{}, false // "weather.</span><span>Credit": markup between
+	}
 	_, pe := b.SrcRange(i, i+1)
 	return Diagnostic{
 		Start:   s,
@@ -262,5 +270,12 @@ func foreignText(text string) bool {
 			foreign++
 		}
 	}
-	return foreign > english
+	return isForeign(english, foreign, len(strings.Fields(text)))
+}
+
+// isForeign decides from counts of English and foreign marker words among
+// n words: more foreign than English markers, or a long enough block
+// without a single English one (Czech, Latin, ...).
+func isForeign(english, foreign, n int) bool {
+	return foreign > english || english == 0 && n >= 10
 }

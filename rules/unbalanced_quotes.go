@@ -54,7 +54,7 @@ Add the missing mark, or remove the stray one.`,
 
 // quoteMark is an open mark on a paragraph's stack.
 type quoteMark struct {
-	kind byte // '"', '\'', '(' or '['
+	kind byte // '"', '(' or '['
 	pos  int  // byte offset in the block's text
 	size int
 }
@@ -63,7 +63,7 @@ func (unbalancedQuotes) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if !strings.ContainsAny(b.Text, "\"()[]“”„") || looksLikeCode(b.Text) {
+		if !strings.ContainsAny(b.Text, "\"()[]“”„（）［］") || looksLikeCode(b.Text) {
 			continue
 		}
 		next := ""
@@ -95,8 +95,7 @@ type markProblem struct {
 // quotation.
 func unbalancedMarks(text, next string) []markProblem {
 	var probs []markProblem
-	var dq, sq *quoteMark // the open double and single quotes
-	var parens, squares []quoteMark
+	var quotes, parens, squares []quoteMark // open marks, innermost last
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
@@ -115,48 +114,41 @@ func unbalancedMarks(text, next string) []markProblem {
 			}
 			mark.kind = '"'
 			straight := r == '"'
-			role := doubleRole(r, prev, nextR, dq != nil)
-			switch {
-			case role == opens && dq == nil:
-				dq = &mark
-				sq = nil
-			case role == opens:
+			curly := func(m quoteMark) bool { return text[m.pos] != '"' }
+			switch role := doubleRole(r, prev, nextR, len(quotes) > 0); {
+			case role == opens && len(quotes) == 0:
+				quotes = append(quotes, mark)
+			case role == opens && afterSentenceEnd(text[:i]):
 				// A quotation reopened after a sentence end: paragraphs
-				// joined, the news convention. Otherwise a mark is missing.
-				if !afterSentenceEnd(text[:i]) {
-					probs = append(probs, markProblem{dq.pos, dq.pos + dq.size, "quotation mark opened and not closed before the next one opens", straight && text[dq.pos] == '"'})
-				}
-				dq = &mark
-				sq = nil
-			case dq != nil:
-				dq = nil
-				sq = nil
+				// joined, the news convention.
+				quotes = append(quotes[:0], mark)
+			case role == opens && !straight && curly(quotes[len(quotes)-1]):
+				quotes = append(quotes, mark) // “a “nested” quote”
+			case role == opens:
+				top := quotes[len(quotes)-1]
+				probs = append(probs, markProblem{top.pos, top.pos + top.size, "quotation mark opened and not closed before the next one opens", straight && !curly(top)})
+				quotes[len(quotes)-1] = mark
+			case len(quotes) > 0:
+				quotes = quotes[:len(quotes)-1]
 			default:
 				probs = append(probs, markProblem{i, i + size, "closing quotation mark without an opening one", straight})
 			}
-		case '\'', '‘', '’':
-			switch singleRole(text, i, r, prev, nextR) {
-			case opens:
-				if sq == nil {
-					mark.kind = '\''
-					sq = &mark
-				}
-			case closes:
-				sq = nil
-			}
-		case '(', '[':
+		case '(', '[', '（', '［':
 			if r == '(' && (prev == ':' || prev == ';' || prev == '=') {
 				break // ":(" is a face
 			}
-			mark.kind = byte(r)
-			if r == '(' {
+			mark.kind = '['
+			if r == '(' || r == '（' {
+				mark.kind = '('
+			}
+			if mark.kind == '(' {
 				parens = append(parens, mark)
 			} else {
 				squares = append(squares, mark)
 			}
-		case ')', ']':
+		case ')', ']', '）', '］':
 			stack := &parens
-			if r == ']' {
+			if r == ']' || r == '］' {
 				stack = &squares
 			}
 			if len(*stack) > 0 {
@@ -170,8 +162,11 @@ func unbalancedMarks(text, next string) []markProblem {
 		}
 		i += size
 	}
-	if dq != nil && !opensQuote(next) {
-		probs = append(probs, markProblem{dq.pos, dq.pos + dq.size, "quotation mark opened and not closed in its paragraph", text[dq.pos] == '"'})
+	// One quotation open at the end may go on in the next paragraph; a
+	// nested one may not.
+	if n := len(quotes); n > 1 || n == 1 && !opensQuote(next) {
+		m := quotes[n-1]
+		probs = append(probs, markProblem{m.pos, m.pos + m.size, "quotation mark opened and not closed in its paragraph", text[m.pos] == '"'})
 	}
 	for _, m := range parens {
 		probs = append(probs, markProblem{m.pos, m.pos + m.size, "bracket opened and not closed in its paragraph", false})
@@ -194,7 +189,7 @@ func sortProblems(p []markProblem) {
 }
 
 func bracketName(r rune) string {
-	if r == ']' {
+	if r == ']' || r == '］' {
 		return "square bracket"
 	}
 	return "bracket"
@@ -203,10 +198,8 @@ func bracketName(r rune) string {
 type markRole uint8
 
 const (
-	ambiguous markRole = iota
-	opens
+	opens markRole = iota + 1
 	closes
-	apostrophe
 )
 
 // doubleRole tells whether a double quotation mark opens or closes a
@@ -231,41 +224,6 @@ func doubleRole(r, prev, next rune, open bool) markRole {
 		return closes
 	}
 	return opens
-}
-
-// elisions start with an apostrophe: "'90s", "rock 'n' roll", "'em".
-var elisions = toSet("n em til tis twas bout round cause cos ere ave im er ow appen allo eck ello alf ome ead arf uns")
-
-// singleRole tells a single quotation mark from an apostrophe. Between
-// letters it is an apostrophe; at the start of a word it opens a quote
-// unless the word is a known elision or a number; after a word it closes
-// an open quote, or is an apostrophe ("the Joneses'", "goin'").
-func singleRole(text string, i int, r, prev, next rune) markRole {
-	letterBefore := unicode.IsLetter(prev) || unicode.IsDigit(prev)
-	letterAfter := unicode.IsLetter(next) || unicode.IsDigit(next)
-	switch {
-	case letterBefore && letterAfter:
-		return apostrophe
-	case !letterBefore && letterAfter:
-		if r == '’' || unicode.IsDigit(next) {
-			return apostrophe // "’em", "'90s"
-		}
-		w := text[i+utf8.RuneLen(r):]
-		end := 0
-		for end < len(w) && (w[end] >= 'a' && w[end] <= 'z' || w[end] >= 'A' && w[end] <= 'Z') {
-			end++
-		}
-		if elisions[strings.ToLower(w[:end])] {
-			return apostrophe
-		}
-		if unicode.IsSpace(prev) || prev == '"' || prev == '“' || prev == '(' || prev == '[' || prev == '—' || prev == '–' || prev == '-' {
-			return opens
-		}
-		return ambiguous
-	case letterBefore || unicode.IsPunct(prev):
-		return closes
-	}
-	return ambiguous
 }
 
 // afterSentenceEnd reports whether text ends with sentence-final
