@@ -65,7 +65,7 @@ func (aAn) Check(doc *article.Document) []Diagnostic {
 				continue
 			}
 			d, ok := checkArticle(b.Text, toks, j)
-			if !ok || foreignBlock(toks) {
+			if !ok || foreignBlock(b.Text, toks) {
 				continue
 			}
 			s, e := b.SrcRange(d.start, d.end)
@@ -162,7 +162,7 @@ func checkArticle(text string, toks []match.Token, j int) (articleSlip, bool) {
 // foreignBlock reports whether a block's words look more Spanish, French,
 // Italian or German than English ("a entrar" is Spanish, not a slip), or
 // have no English function word at all (Czech "a už", Latin filler).
-func foreignBlock(toks []match.Token) bool {
+func foreignBlock(text string, toks []match.Token) bool {
 	english, foreign, words := 0, 0, 0
 	for _, t := range toks {
 		if t.Kind != match.Word {
@@ -175,13 +175,14 @@ func foreignBlock(toks []match.Token) bool {
 			foreign++
 		}
 	}
-	return isForeign(english, foreign, words)
+	return isForeign(english, foreign, words) || len(toks) > 0 && manyAccents(text)
 }
 
 var (
 	englishMarkers = toSet("the and of to is was that in for with are be this from have has on at by it he she " +
 		"they his her its not but said will would were been which who after over new than more")
-	foreignMarkers = toSet("de la el los las que y en del por con para una une le les des et est sur der die und ist nicht il di che per sono")
+	foreignMarkers = toSet("de la el los las que y en del por con para una une le les des et est sur der die und ist nicht il di che per sono " +
+		"je se na že ve jsou ale pro jak ut sed quis nisi amet")
 )
 
 func isJoiner(p string) bool { return p == "-" || p == "/" || p == "'" }

@@ -72,7 +72,7 @@ func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 			}
 			if foreign < 0 {
 				foreign = 0
-				if foreignBlock(toks) {
+				if foreignBlock(b.Text, toks) {
 					foreign = 1
 				}
 			}

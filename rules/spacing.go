@@ -178,8 +178,8 @@ func spaceBeforePunct(doc *article.Document, b *article.Block, i int) (Diagnosti
 	// The space and the mark must be side by side in the source, not
 	// brought together by markup ("</a> .", an image before ",").
 	ps, pe := b.SrcRange(start, i+1)
-	if pe-ps != i+1-start {
-		return Diagnostic{}, false
+	if pe-ps != i+1-start || doc.Format == article.HTML && ps > 0 && doc.Src[ps-1] == '>' {
+		return Diagnostic{}, false // "</a> .": the space belongs to the markup
 	}
 	return Diagnostic{
 		Start:   ps,
@@ -270,7 +270,7 @@ func foreignText(text string) bool {
 			foreign++
 		}
 	}
-	return isForeign(english, foreign, len(strings.Fields(text)))
+	return isForeign(english, foreign, len(strings.Fields(text))) || manyAccents(text)
 }
 
 // isForeign decides from counts of English and foreign marker words among
@@ -278,4 +278,20 @@ func foreignText(text string) bool {
 // without a single English one (Czech, Latin, ...).
 func isForeign(english, foreign, n int) bool {
 	return foreign > english || english == 0 && n >= 10
+}
+
+// manyAccents reports whether a long text has more than 4% letters
+// outside ASCII: Czech, Polish, Vietnamese, ... rather than English with a
+// name or two ("José", "Zoë").
+func manyAccents(text string) bool {
+	letters, accented := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if r >= utf8.RuneSelf {
+				accented++
+			}
+		}
+	}
+	return letters >= 100 && accented*25 > letters
 }
