@@ -58,6 +58,9 @@ func (aAn) Check(doc *article.Document) []Diagnostic {
 	var toks []match.Token
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
+		if !mayMisuseArticle(b.Text) {
+			continue
+		}
 		toks = match.Tokenize(b.Text, toks)
 		for j := 0; j+1 < len(toks); j++ {
 			t := toks[j]
@@ -157,6 +160,45 @@ func checkArticle(text string, toks []match.Token, j int) (articleSlip, bool) {
 		fix:   fix,
 		sure:  sure,
 	}, true
+}
+
+// mayMisuseArticle is a fast filter before tokenizing: it finds each
+// standalone "a" or "an" and looks at the first character of what follows.
+// "a" before a consonant letter other than h, or a capital letter whose name
+// starts with a consonant, cannot be a slip; nor can "an" before a or i.
+func mayMisuseArticle(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != 'a' && c != 'A' || i > 0 && isWordStartByte(text[i-1]) {
+			continue
+		}
+		j := i + 1
+		an := j < len(text) && (text[j] == 'n' || text[j] == 'N')
+		if an {
+			j++
+		}
+		if j >= len(text) || text[j] != ' ' && text[j] != '\n' {
+			continue
+		}
+		for j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '"') {
+			j++
+		}
+		if j >= len(text) {
+			return false
+		}
+		n := text[j]
+		if n >= 0x80 {
+			continue
+		}
+		vowelLetter := strings.IndexByte("aeiouAEIOU", n) >= 0
+		switch {
+		case an && (!vowelLetter || strings.IndexByte("ueoUEO", n) >= 0): // "an unique", "an European", "an one"
+			return true
+		case !an && (vowelLetter || n == 'h' || n == 'H' || n == '8' || n == '1' || strings.IndexByte("FLMNRSX", n) >= 0):
+			return true
+		}
+	}
+	return false
 }
 
 // foreignBlock reports whether a block's words look more Spanish, French,

@@ -59,6 +59,7 @@ func (dateWeekday) Check(doc *article.Document) []Diagnostic {
 			continue
 		}
 		toks = match.Tokenize(b.Text, toks)
+		hasBracketWeekday := strings.Contains(b.Text, "day)") // "March 9, 2024 (Friday)"
 		for j := range toks {
 			wd, after, ok := weekdayAt(b.Text, toks, j)
 			var d writtenDate
@@ -66,6 +67,8 @@ func (dateWeekday) Check(doc *article.Document) []Diagnostic {
 			if ok {
 				d, ok = dateAfterWeekday(b.Text, toks, after)
 				end = d.last
+			} else if !hasBracketWeekday {
+				continue
 			} else if d, ok = parseDateAt(b.Text, toks, j); ok {
 				// "March 9, 2024 (Friday)".
 				k := d.next
@@ -122,12 +125,21 @@ func judgeWeekday(b *article.Block, start, end int, wd time.Weekday, d writtenDa
 }
 
 // mentionsWeekday is a cheap filter before tokenizing: the block names a
-// day of the week (or its abbreviation) somewhere.
+// day of the week ("...day") or has an abbreviation with its dot ("Fri.").
 func mentionsWeekday(s string) bool {
-	for _, d := range [...]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"} {
-		if strings.Contains(s, d) {
+	if strings.Contains(s, "day") || strings.Contains(s, "DAY") {
+		return true
+	}
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		if i >= 3 && weekdayAbbrevs[strings.ToLower(s[max(0, i-3):i])] != 0 || i >= 4 && weekdayAbbrevs[strings.ToLower(s[i-4:i])] != 0 ||
+			i >= 5 && weekdayAbbrevs[strings.ToLower(s[i-5:i])] != 0 || i >= 3 && strings.EqualFold(s[i-3:i], "sun") {
 			return true
 		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }

@@ -97,8 +97,28 @@ const (
 func hasInvisible(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c == 0xc2 || c == 0xe2 || c == 0xef || c == 0xd8 {
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f:
 			return true
+		case c < 0xc2 || i+1 >= len(s):
+		case c == 0xc2: // U+0080-U+009F, U+00A0, U+00AD
+			if n := s[i+1]; n <= 0xa0 || n == 0xad {
+				return true
+			}
+		case c == 0xd8: // U+061C
+			if s[i+1] == 0x9c {
+				return true
+			}
+		case i+2 >= len(s):
+		case c == 0xe2: // U+2007, U+200B-U+200F, U+2028-U+202F, U+2060-U+2069
+			n, m := s[i+1], s[i+2]
+			if n == 0x80 && (m == 0x87 || 0x8b <= m && m <= 0x8f || 0xa8 <= m && m <= 0xaf) || n == 0x81 && 0xa0 <= m && m <= 0xa9 {
+				return true
+			}
+		case c == 0xef: // U+FEFF
+			if s[i+1] == 0xbb && s[i+2] == 0xbf {
+				return true
+			}
 		}
 	}
 	return false

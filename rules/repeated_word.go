@@ -64,6 +64,9 @@ func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 	var toks []match.Token
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
+		if !mayRepeatWord(b.Text) {
+			continue
+		}
 		toks = match.Tokenize(b.Text, toks)
 		foreign := -1 // decided on the first repeat: German "die die" is right
 		for j := 0; j+1 < len(toks); j++ {
@@ -123,6 +126,47 @@ func isRepeatedWord(text string, toks []match.Token, j int) bool {
 	// Three or more in a row is a chant or a song title.
 	if j > 0 && sameWordBefore(toks, j) || j+2 < len(toks) && sameWordBefore(toks, j+2) {
 		return false
+	}
+	return true
+}
+
+// mayRepeatWord is a fast filter before tokenizing: some word (a run of
+// letters) is followed, after white space only, by the same letters in any
+// case. It may say yes too often, never too rarely.
+func mayRepeatWord(text string) bool {
+	prevStart, prevEnd := -1, -1
+	for i := 0; i < len(text); {
+		if !isWordStartByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordStartByte(text[j]) {
+			j++
+		}
+		if prevEnd >= 0 && j-i == prevEnd-prevStart && onlySpace(text[prevEnd:i]) && strings.EqualFold(text[i:j], text[prevStart:prevEnd]) {
+			return true
+		}
+		prevStart, prevEnd = i, j
+		i = j
+	}
+	return false
+}
+
+// isWordStartByte: letters, digits, apostrophes and any byte of a
+// non-ASCII character.
+func isWordStartByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c >= 0x80
+}
+
+func onlySpace(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r' {
+			return false
+		}
 	}
 	return true
 }

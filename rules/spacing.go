@@ -84,7 +84,8 @@ func checkSpacing(out []Diagnostic, doc *article.Document, b *article.Block) []D
 				out = append(out, d)
 			}
 			i = j - 1
-		case strings.IndexByte(",.;:!?", c) >= 0 && i > 0 && text[i-1] == ' ':
+		case !spacingByte[c]:
+		case isSentencePunct(c) && i > 0 && text[i-1] == ' ':
 			if d, ok := spaceBeforePunct(doc, b, i); ok && !isForeign() {
 				out = append(out, d)
 			}
@@ -95,6 +96,19 @@ func checkSpacing(out []Diagnostic, doc *article.Document, b *article.Block) []D
 		}
 	}
 	return out
+}
+
+// spacingByte marks the bytes checkSpacing looks at: a space and the
+// punctuation it checks.
+var spacingByte = func() (t [256]bool) {
+	for _, c := range []byte(" ,.;:!?") {
+		t[c] = true
+	}
+	return t
+}()
+
+func isSentencePunct(c byte) bool {
+	return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'
 }
 
 // literalSpaces reports whether the text range [s, e) of b is spaces in the

@@ -97,6 +97,13 @@ func unbalancedMarks(text, next string) []markProblem {
 	var probs []markProblem
 	var quotes, parens, squares []quoteMark // open marks, innermost last
 	for i := 0; i < len(text); {
+		// Jump to the next mark; most of a paragraph is letters.
+		for i < len(text) && !markStartByte[text[i]] {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		nextR, _ := utf8.DecodeRuneInString(text[i+size:])
@@ -179,6 +186,16 @@ func unbalancedMarks(text, next string) []markProblem {
 	}
 	return probs
 }
+
+// markStartByte marks the bytes that can start a character
+// unbalancedMarks follows: " ( ) [ ] and the lead byte of “ ” „ and the
+// full-width brackets.
+var markStartByte = func() (t [256]bool) {
+	for _, c := range []byte("\"()[]\xe2\xef") {
+		t[c] = true
+	}
+	return t
+}()
 
 func sortProblems(p []markProblem) {
 	for i := 1; i < len(p); i++ {
