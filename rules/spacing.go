@@ -210,7 +210,9 @@ func missingSpaceAfter(b *article.Block, i int) (Diagnostic, bool) {
 	p := text[i]
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	next, size := utf8.DecodeRuneInString(text[i+1:])
-	if !unicode.IsLetter(prev) || !unicode.IsLetter(next) {
+	// Between letters of scripts that put a space after a comma; Chinese or
+	// Japanese copy with an ASCII comma is another matter.
+	if !spacedScript(prev) || !spacedScript(next) {
 		return Diagnostic{}, false
 	}
 	if p == '.' {
@@ -234,6 +236,10 @@ func missingSpaceAfter(b *article.Block, i int) (Diagnostic, bool) {
 		Message: fmt.Sprintf("no space after %q", string(p)),
 		Fixes:   []Fix{{Message: "add a space", Edits: []Edit{{Start: pe, End: pe, New: " "}}}},
 	}, true
+}
+
+func spacedScript(r rune) bool {
+	return unicode.IsLetter(r) && (r < utf8.RuneSelf || unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic))
 }
 
 // looksLikeAddress reports whether the run of non-space text around i is a
