@@ -37,8 +37,14 @@ sound it cannot know ("an Uber driver", "a Uefa ruling"), "an" before an
 h-word pronounced with an h ("an historic", still common in British copy),
 numbers whose reading is ambiguous ("a 1,100-mile trip"), a capital "A"
 inside a sentence (a letter: "Group A opener"), "An" inside a sentence (an
-Irish name: "An Post"), and words in capitals when the article is too
-("AN HOUR").`,
+Irish name: "An Post"), initialisms starting with H ("a HDTV" or "an
+HDTV": aitch or haitch), domain names ("an fbi.gov address"), and
+paragraphs that are not in English ("a entrar", Czech "a už").
+
+A slip before a spelt-out word is a warning. Before a number, a single
+letter or an initialism the right article depends on how the reader says
+it ("a 800m" is "an eight hundred metre"), so those findings are
+suggestions.`,
 		Examples: []Example{
 			{Text: "It was an unique opportunity.", Fires: true},
 			{Text: "The meeting lasted a hour.", Fires: true},
