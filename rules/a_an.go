@@ -196,15 +196,42 @@ func mayMisuseArticle(text string) bool {
 		if n >= 0x80 {
 			continue
 		}
-		vowelLetter := strings.IndexByte("aeiouAEIOU", n) >= 0
-		switch {
-		case an && (!vowelLetter || strings.IndexByte("ueoUEO", n) >= 0): // "an unique", "an European", "an one"
-			return true
-		case !an && (vowelLetter || n == 'h' || n == 'H' || n == '8' || n == '1' || strings.IndexByte("FLMNRSX", n) >= 0):
+		if articleCandidate(an, text[j:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// articleCandidate looks at the start of the word after "a" (an false) or
+// "an" (an true) and says whether the pair needs a closer look.
+func articleCandidate(an bool, w string) bool {
+	n := w[0]
+	var n1 byte
+	if len(w) > 1 {
+		n1 = w[1]
+	}
+	lowerNext := 'a' <= n1 && n1 <= 'z'
+	switch {
+	case n == 'a' || n == 'i' || n == 'A' || n == 'I':
+		return !an
+	case n == 'e' || n == 'o' || n == 'u' || n == 'E' || n == 'O' || n == 'U':
+		// "an European", "an one", "an unique"; "a open", "a Olympic".
+		return true
+	case n == '8':
+		return !an
+	case n == '1':
+		return an || n1 == '1' || n1 == '8'
+	case n == 'h' || n == 'H':
+		// Only "an hour", "an honest", "an heir" are judged: "an hotel"
+		// and an initialism with H are left alone.
+		l := strings.ToLower(w[:min(len(w), 4)])
+		return !an && (strings.HasPrefix(l, "hour") || strings.HasPrefix(l, "hon") || strings.HasPrefix(l, "heir"))
+	case strings.IndexByte("FLMNRSXflmnrsx", n) >= 0:
+		// "a FBI", "a MSc", "a X-ray": a letter read by its name.
+		return !lowerNext || an
+	}
+	return an
 }
 
 // foreignBlock reports whether a block's words look more Spanish, French,

@@ -124,10 +124,37 @@ func judgeWeekday(b *article.Block, start, end int, wd time.Weekday, d writtenDa
 	return diag, true
 }
 
+// weekdayNearDate looks at the "day" at s[i:]: whether it ends a weekday
+// name that a date follows (after a comma, a bracket or "the": a digit or a
+// capital) or that stands in brackets after a date ("(Friday)").
+func weekdayNearDate(s string, i int) bool {
+	rest := s[i+3:]
+	if strings.HasPrefix(rest, ")") {
+		return true
+	}
+	rest = strings.TrimLeft(rest, " ,(")
+	rest = strings.TrimPrefix(rest, "the ")
+	if rest == "" {
+		return false
+	}
+	c := rest[0]
+	return '0' <= c && c <= '9' || strings.IndexByte("JFMASOND", c) >= 0
+}
+
 // mentionsWeekday is a cheap filter before tokenizing: the block names a
 // day of the week ("...day") or has an abbreviation with its dot ("Fri.").
 func mentionsWeekday(s string) bool {
-	if strings.Contains(s, "day") || strings.Contains(s, "DAY") {
+	for i := strings.Index(s, "day"); i >= 0; {
+		if weekdayNearDate(s, i) {
+			return true
+		}
+		j := strings.Index(s[i+3:], "day")
+		if j < 0 {
+			break
+		}
+		i += 3 + j
+	}
+	if strings.Contains(s, "DAY") {
 		return true
 	}
 	for i := strings.IndexByte(s, '.'); i >= 0; {
