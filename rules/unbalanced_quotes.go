@@ -34,8 +34,10 @@ next paragraph opens with a quotation mark again. The same holds inside one
 paragraph when paragraphs were joined ("... debt. "He added ..."). It
 tells apostrophes from single quotes ("don't", "O'Brien", "the '90s",
 "rock 'n' roll", "o'clock", "the Joneses' house" and "goin'" are not
-quotation marks), but does not report single quotes: a leading apostrophe
-("'bot nets", "'orrible") cannot be told from an opening quote. An inch
+quotation marks). Of single quotes it reports only a curly opening mark (‘)
+at the start of a word with no closing one (’) anywhere after it in the
+paragraph: a straight leading apostrophe ("'bot nets", "'orrible") cannot
+be told from an opening quote, nor a closing quote from a possessive. An inch
 mark (5' 10"), list markers ("1)", "a)"), emoticons (":)") and blocks that
 look like program code are left alone.
 
@@ -140,6 +142,15 @@ func unbalancedMarks(text, next string) []markProblem {
 			default:
 				probs = append(probs, markProblem{i, i + size, "closing quotation mark without an opening one", straight})
 			}
+		case '‘':
+			// A left single quote at the start of a word, with no right one
+			// anywhere after it in the paragraph, is open for sure ("‘90s",
+			// "‘em" and "Inc.‘s" are apostrophes typed the wrong way round).
+			opener := unicode.IsSpace(prev) || strings.ContainsRune("\"“([—–-", prev)
+			if !opener || !unicode.IsLetter(nextR) || strings.Contains(text[i+size:], "’") || leadingElision(text[i+size:]) {
+				break
+			}
+			probs = append(probs, markProblem{i, i + size, "single quotation mark opened and not closed in its paragraph", false})
 		case '(', '[', '（', '［':
 			if r == '(' && (prev == ':' || prev == ';' || prev == '=') {
 				break // ":(" is a face
@@ -241,6 +252,19 @@ func doubleRole(r, prev, next rune, open bool) markRole {
 		return closes
 	}
 	return opens
+}
+
+// elisions are words written with a leading apostrophe.
+var elisions = toSet("n em til tis twas bout round cause cos ere ave im er ow appen allo eck ello alf ome ead arf uns bot burbs")
+
+// leadingElision reports whether text starts with a word that is written
+// with a leading apostrophe: "'n'", "'em", "'til".
+func leadingElision(text string) bool {
+	end := 0
+	for end < len(text) && (text[end] >= 'a' && text[end] <= 'z' || text[end] >= 'A' && text[end] <= 'Z') {
+		end++
+	}
+	return elisions[strings.ToLower(text[:end])]
 }
 
 // afterSentenceEnd reports whether text ends with sentence-final
