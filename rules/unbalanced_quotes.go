@@ -65,7 +65,7 @@ func (unbalancedQuotes) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if !strings.ContainsAny(b.Text, "\"()[]“”„（）［］") || looksLikeCode(b.Text) {
+		if !strings.ContainsAny(b.Text, "\"()[]“”„‘（）［］") || looksLikeCode(b.Text) {
 			continue
 		}
 		next := ""
