@@ -158,7 +158,7 @@ func checkArticle(text string, toks []match.Token, j int) (articleSlip, bool) {
 	} else {
 		fix, why = "a", "a consonant sound"
 	}
-	fix = matchCase(word, fix)
+	fix = articleCase(word, fix)
 	return articleSlip{
 		start: art.Start,
 		end:   next.End,
@@ -282,7 +282,7 @@ func articleStartsSentence(toks []match.Token, j int) bool {
 	return false
 }
 
-func matchCase(like, s string) string {
+func articleCase(like, s string) string {
 	switch like {
 	case "A", "An":
 		return strings.ToUpper(s[:1]) + s[1:]
