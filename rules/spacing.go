@@ -267,10 +267,10 @@ func looksLikeAddress(text string, i int) bool {
 
 // looksLikeCode reports whether a block is program code that the parser
 // could not tell from prose (plain text, scraped pages): it has two or more
-// of "->", "=>", "==", "();", "{", "$", "::".
+// of "->", "=>", "==", "();", "});", "');", "{", "$", "::", " // ", "\".
 func looksLikeCode(text string) bool {
 	n := 0
-	for _, m := range [...]string{"->", "=>", "==", "();", "{", "$", "::"} {
+	for _, m := range [...]string{"->", "=>", "==", "();", "});", "');", "{", "$", "::", " // ", "\\"} {
 		if strings.Contains(text, m) {
 			n++
 		}
