@@ -1,0 +1,336 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/copydesk/copydesk/rules/article"
+	"github.com/copydesk/copydesk/rules/match"
+)
+
+type chatbotLeftover struct{}
+
+func (chatbotLeftover) Meta() Meta {
+	return Meta{
+		Name:     "chatbot-leftover",
+		Category: Leftover,
+		Severity: Error,
+		Default:  true,
+		Summary:  "Chatbot chatter and citation debris pasted into the copy",
+		Doc: `Text drafted or edited with an AI assistant sometimes keeps what the
+assistant said to its user: a disclaimer ("As an AI language model"), a
+refusal ("I cannot fulfill this request"), an opener ("Certainly! Here is a
+rewritten version"), a closer ("I hope this helps", "Let me know if you need
+any further changes"), a remark about its training ("As of my last knowledge
+update"), or interface text ("Regenerate response"). Chat tools also leave
+debris in the copy and its links: "utm_source=chatgpt.com" tracking tags,
+citation markers such as "turn0search0", "oaicite" and
+":contentReference[oaicite:0]{index=0}".
+
+Readers take any of these as proof that nobody read the story before it ran.
+The rule also looks inside quotations, and it reads the raw source for the
+debris markers, so it finds them in link addresses too.
+
+Cut the chatter, and read the passage again: the text around it may be
+unchecked machine output. For debris, the rule offers a fix that removes the
+tracking tag or marker; replace a citation marker with the real source.`,
+		Examples: []Example{
+			{Text: "As an AI language model, I cannot verify these figures.", Fires: true},
+			{Text: "Certainly! Here is a rewritten version of the article.", Fires: true},
+			{Text: "The plant will close in March. I hope this helps!", Fires: true},
+			{Text: "Read the [report](https://example.com/report?utm_source=chatgpt.com).", Fires: true, Format: article.Markdown},
+			{Text: "Exports fell 3% last year. citeturn0search2", Fires: true},
+			{Text: "\"I hope this helps the families,\" the mayor said.", Fires: false},
+			{Text: "The company said its AI language model would be released next year.", Fires: false},
+			{Text: "Certainly the council has a case to answer.", Fires: false},
+		},
+	}
+}
+
+var chatbotPhrases = sync.OnceValue(func() *match.Set {
+	return match.MustCompile(match.MustList("chatbot"))
+})
+
+func (chatbotLeftover) Check(doc *article.Document) []Diagnostic {
+	var out []Diagnostic
+	var toks []match.Token
+	set := chatbotPhrases()
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		toks = match.Tokenize(b.Text, toks)
+		for _, m := range match.Longest(set.Find(b.Text, toks)) {
+			s, e := b.SrcRange(m.TextStart, m.TextEnd)
+			out = append(out, Diagnostic{
+				Start: s, End: e,
+				Message: fmt.Sprintf("%s %q left in the copy: cut it and check the text around it", m.Entry.Reason, b.Text[m.TextStart:m.TextEnd]),
+			})
+		}
+	}
+	out = append(out, chatDebris(doc)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// chatSources are utm_source values chat tools add to the links they cite.
+var chatSources = []string{"chatgpt.com", "chatgpt", "openai.com", "openai", "perplexity.ai", "perplexity", "copilot.com", "gemini.google.com", "claude.ai"}
+
+// chatDebris finds the byte markers chat tools leave: utm_source tags,
+// turn0search0-style citation markers, oaicite and contentReference. They
+// are exact ASCII tokens, so the raw source is searched (a link address is
+// not in any block's text); HTML comments are skipped.
+func chatDebris(doc *article.Document) []Diagnostic {
+	src := doc.Src
+	var out []Diagnostic
+	inComment := func(off int) bool {
+		for _, c := range doc.Comments {
+			if c.Src <= off && off < c.SrcEnd {
+				return true
+			}
+		}
+		return false
+	}
+	covered := -1 // end of the last marker reported
+	for off := 0; off < len(src); {
+		k := indexAnyMarker(src[off:])
+		if k < 0 {
+			break
+		}
+		i := off + k
+		off = i + 1
+		if i < covered || inComment(i) {
+			continue
+		}
+		var d Diagnostic
+		var ok bool
+		switch {
+		case bytes.HasPrefix(src[i:], []byte("utm_source=")):
+			d, ok = utmSource(src, i)
+		case bytes.HasPrefix(src[i:], []byte("turn")):
+			d, ok = turnMarker(src, i)
+		case bytes.HasPrefix(src[i:], []byte("contentReference[")), bytes.HasPrefix(src[i:], []byte("oaicite")):
+			d, ok = oaiMarker(src, i)
+		}
+		if ok {
+			out = append(out, d)
+			covered = d.End
+			off = d.End
+		}
+	}
+	return out
+}
+
+// indexAnyMarker returns the offset of the first byte that may start a
+// marker: "utm_source=", "turn", "contentReference[" or "oaicite".
+func indexAnyMarker(b []byte) int {
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case 'u':
+			if bytes.HasPrefix(b[i:], []byte("utm_source=")) {
+				return i
+			}
+		case 't':
+			if bytes.HasPrefix(b[i:], []byte("turn")) && i+4 < len(b) && isDigitByte(b[i+4]) {
+				return i
+			}
+		case 'c':
+			if bytes.HasPrefix(b[i:], []byte("contentReference[")) {
+				return i
+			}
+		case 'o':
+			if bytes.HasPrefix(b[i:], []byte("oaicite")) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// utmSource reports "utm_source=chatgpt.com" and offers to remove the
+// parameter from its link.
+func utmSource(src []byte, i int) (Diagnostic, bool) {
+	v := i + len("utm_source=")
+	end := v
+	for end < len(src) && (isLetterByte(src[end]) || isDigitByte(src[end]) || src[end] == '.' || src[end] == '-' || src[end] == '_') {
+		end++
+	}
+	value := strings.ToLower(string(src[v:end]))
+	known := false
+	for _, s := range chatSources {
+		if value == s {
+			known = true
+			break
+		}
+	}
+	if !known {
+		return Diagnostic{}, false
+	}
+	// The edit removes the parameter with one separator: "?utm...&b" keeps
+	// "?b", "&utm..." drops its "&" (or "&amp;" in HTML).
+	es, ee := i, end
+	switch {
+	case i > 0 && src[i-1] == '?' && end < len(src) && src[end] == '&':
+		ee = end + 1
+		if bytes.HasPrefix(src[end:], []byte("&amp;")) {
+			ee = end + len("&amp;")
+		}
+	case i > 0 && src[i-1] == '?':
+		es = i - 1
+	case i >= 5 && bytes.Equal(src[i-5:i], []byte("&amp;")):
+		es = i - 5
+	case i > 0 && src[i-1] == '&':
+		es = i - 1
+	}
+	marker := string(src[i:end])
+	return Diagnostic{
+		Start: i, End: end,
+		Message: fmt.Sprintf("chatbot tracking tag %q left in a link: remove it", marker),
+		Fixes:   []Fix{{Message: "remove the tracking tag", Edits: []Edit{{Start: es, End: ee}}}},
+	}, true
+}
+
+// turnMarker reports citation markers such as "turn0search0", with the
+// "cite" and private-use brackets some exports put around them.
+func turnMarker(src []byte, i int) (Diagnostic, bool) {
+	if i > 0 && (isLetterByte(src[i-1]) || isDigitByte(src[i-1])) && !bytes.HasSuffix(src[:i], []byte("cite")) && !endsInMarker(src[:i]) {
+		return Diagnostic{}, false
+	}
+	end := i
+	for {
+		n := turnUnit(src, end)
+		if n == 0 {
+			break
+		}
+		end += n
+		for end < len(src) && isPrivateUse(src[end:]) {
+			end += 3
+		}
+	}
+	if end == i {
+		return Diagnostic{}, false
+	}
+	start := i
+	for {
+		switch {
+		case start >= 3 && isPrivateUse(src[start-3:]):
+			start -= 3
+			continue
+		case bytes.HasSuffix(src[:start], []byte("cite")):
+			start -= 4
+			continue
+		}
+		break
+	}
+	marker := strings.Map(visible, string(src[start:end]))
+	return Diagnostic{
+		Start: start, End: end,
+		Message: fmt.Sprintf("chatbot citation marker %q left in the copy: cut it and cite the real source", marker),
+		Fixes:   []Fix{{Message: "remove the marker", Edits: []Edit{removal(src, start, end)}}},
+	}, true
+}
+
+// turnUnit returns the length of one "turn<digits><letters><digits>" at i,
+// or 0.
+func turnUnit(src []byte, i int) int {
+	if !bytes.HasPrefix(src[i:], []byte("turn")) {
+		return 0
+	}
+	j := i + 4
+	d := j
+	for j < len(src) && isDigitByte(src[j]) {
+		j++
+	}
+	if j == d {
+		return 0
+	}
+	l := j
+	for j < len(src) && src[j] >= 'a' && src[j] <= 'z' {
+		j++
+	}
+	if j-l < 3 {
+		return 0
+	}
+	d = j
+	for j < len(src) && isDigitByte(src[j]) {
+		j++
+	}
+	if j == d || j < len(src) && (isLetterByte(src[j]) && !bytes.HasPrefix(src[j:], []byte("turn"))) {
+		return 0
+	}
+	return j - i
+}
+
+// isPrivateUse reports whether b starts with a character of U+E200-U+E2FF,
+// which chat exports use to bracket citations.
+func isPrivateUse(b []byte) bool {
+	return len(b) >= 3 && b[0] == 0xEE && b[1] >= 0x88 && b[1] <= 0x8B
+}
+
+func endsInMarker(b []byte) bool {
+	return len(b) >= 3 && isPrivateUse(b[len(b)-3:])
+}
+
+// visible drops private-use characters from a marker for the message.
+func visible(r rune) rune {
+	if r >= 0xE000 && r <= 0xF8FF {
+		return -1
+	}
+	return r
+}
+
+// oaiMarker reports ":contentReference[oaicite:0]{index=0}" and bare
+// "oaicite" markers.
+func oaiMarker(src []byte, i int) (Diagnostic, bool) {
+	start, end := i, i
+	if bytes.HasPrefix(src[i:], []byte("contentReference[")) {
+		end = i + len("contentReference[")
+		for end < len(src) && end-i < 80 && src[end] != ']' && src[end] != '\n' {
+			end++
+		}
+		if end >= len(src) || src[end] != ']' {
+			return Diagnostic{}, false
+		}
+		end++
+		if start > 0 && src[start-1] == ':' {
+			start--
+		}
+	} else {
+		if i > 0 && isLetterByte(src[i-1]) {
+			return Diagnostic{}, false
+		}
+		end = i + len("oaicite")
+		for end < len(src) && (src[end] == ':' || isDigitByte(src[end])) {
+			end++
+		}
+		if start > 0 && src[start-1] == '[' && end < len(src) && src[end] == ']' {
+			start--
+			end++
+		}
+	}
+	// "{index=0}" follows in most exports.
+	if end < len(src) && src[end] == '{' {
+		if k := bytes.IndexByte(src[end:min(len(src), end+40)], '}'); k > 0 && bytes.HasPrefix(src[end+1:], []byte("index=")) {
+			end += k + 1
+		}
+	}
+	return Diagnostic{
+		Start: start, End: end,
+		Message: fmt.Sprintf("chatbot citation marker %q left in the copy: cut it and cite the real source", src[start:end]),
+		Fixes:   []Fix{{Message: "remove the marker", Edits: []Edit{removal(src, start, end)}}},
+	}, true
+}
+
+// removal deletes src[start:end] with the space before it, so that cutting
+// a marker leaves no double space or space before punctuation.
+func removal(src []byte, start, end int) Edit {
+	if start > 0 && src[start-1] == ' ' {
+		start--
+	}
+	return Edit{Start: start, End: end}
+}
