@@ -56,11 +56,8 @@ var chatbotPhrases = sync.OnceValue(func() *match.Set {
 
 func (chatbotLeftover) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	var toks []match.Token
 	set := chatbotPhrases()
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
-		toks = match.Tokenize(b.Text, toks)
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
 		for _, m := range match.Longest(set.Find(b.Text, toks)) {
 			s, e := b.SrcRange(m.TextStart, m.TextEnd)
 			out = append(out, Diagnostic{
@@ -68,7 +65,7 @@ func (chatbotLeftover) Check(doc *article.Document) []Diagnostic {
 				Message: fmt.Sprintf("%s %q left in the copy: cut it and check the text around it", m.Entry.Reason, b.Text[m.TextStart:m.TextEnd]),
 			})
 		}
-	}
+	})
 	out = append(out, chatDebris(doc)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out

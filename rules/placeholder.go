@@ -64,17 +64,14 @@ type hit struct {
 
 func (placeholder) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	var toks []match.Token
 	var hits []hit
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
-		toks = match.Tokenize(b.Text, toks)
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
 		hits = findPlaceholders(hits[:0], b.Text, toks)
 		for _, h := range hits {
 			s, e := b.SrcRange(h.start, h.end)
 			out = append(out, Diagnostic{Start: s, End: e, Message: h.msg})
 		}
-	}
+	})
 	return out
 }
 
@@ -89,7 +86,7 @@ func findPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 		hits = bracketPlaceholders(hits, text)
 	}
 	hits = wordPlaceholders(hits, text, toks)
-	if strings.ContainsAny(text, "{%") {
+	if strings.ContainsAny(text, "{%") && !looksLikeCode(text) {
 		hits = templateVariables(hits, text)
 	}
 	if len(hits) < 2 {
@@ -168,6 +165,7 @@ func toSet(words string) map[string]bool {
 
 // wordPlaceholders finds TK, XX, TODO, lorem ipsum and INSERT ... HERE.
 func wordPlaceholders(hits []hit, text string, toks []match.Token) []hit {
+	lorem := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != match.Word {
@@ -186,6 +184,10 @@ func wordPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 		case isXs(w) && standsForNumber(text, toks, i):
 			hits = append(hits, hit{t.Start, t.End, placeholderMsg(w, "fill in the missing number or cut it")})
 		case t.Fold == "lorem" && i+1 < len(toks) && toks[i+1].Fold == "ipsum":
+			if lorem {
+				continue // one finding per block of dummy text
+			}
+			lorem = true
 			hits = append(hits, hit{t.Start, toks[i+1].End, placeholderMsg(text[t.Start:toks[i+1].End], "replace the dummy text with the real copy")})
 			i++
 		case t.Fold == "insert":
@@ -274,6 +276,20 @@ func insertHere(text string, toks []match.Token, i int) (int, bool) {
 	return 0, false
 }
 
+// looksLikeCode reports whether a block is source code flattened into
+// prose (a tutorial's template listing), where "{{ x }}" is the point of
+// the text, not a leftover: many of "<>;=" for its length.
+func looksLikeCode(text string) bool {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '<', '>', ';', '=':
+			n++
+		}
+	}
+	return n >= 6 && n*30 > len(text)
+}
+
 // templateVariables finds "{{ x }}", "{% x %}", "${x}" and "%s".
 func templateVariables(hits []hit, text string) []hit {
 	for i := 0; i+1 < len(text); i++ {
@@ -286,7 +302,7 @@ func templateVariables(hits []hit, text string) []hit {
 		case "${":
 			closing = "}"
 		case "%s", "%d":
-			if (i == 0 || !isWordByte(text[i-1])) && (i+2 == len(text) || !isWordByte(text[i+2])) {
+			if (i == 0 || proseBefore(text[i-1])) && (i+2 == len(text) || proseAfter(text[i+2])) {
 				hits = append(hits, hit{i, i + 2, fmt.Sprintf("unfilled template variable %q left in the copy: fill it in or fix the template", text[i:i+2])})
 			}
 			continue
@@ -305,10 +321,25 @@ func templateVariables(hits []hit, text string) []hit {
 		if closing == "}" && !isIdentifier(body) {
 			continue
 		}
+		// In code, a variable sits against quotes, tags or operators.
+		if i > 0 && !proseBefore(text[i-1]) || end < len(text) && !proseAfter(text[end]) {
+			continue
+		}
 		hits = append(hits, hit{i, end, fmt.Sprintf("unfilled template variable %q left in the copy: fill it in or fix the template", text[i:end])})
 		i = end - 1
 	}
 	return hits
+}
+
+// proseBefore and proseAfter report whether a byte next to a template
+// variable is what prose puts there: a space or a punctuation mark, not a
+// quote, tag bracket, slash or operator as in code.
+func proseBefore(c byte) bool {
+	return c == ' ' || c == '\n' || c == '(' || c >= 0x80
+}
+
+func proseAfter(c byte) bool {
+	return strings.IndexByte(" \n,.;:!?)", c) >= 0 || c >= 0x80
 }
 
 func isWordByte(c byte) bool {

@@ -9,7 +9,6 @@
 package match
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -115,6 +114,12 @@ func Tokenize(text string, dst []Token) []Token {
 	toks := dst[:0]
 	space := true   // white space (or the start) before the next token
 	newline := true // a line break since the last token
+	// Folded forms that differ from the text go into one buffer, turned
+	// into a single string at the end: one allocation per text, not one per
+	// capitalised word.
+	var arena []byte
+	var pendBuf [64]pendingFold
+	pend := pendBuf[:0]
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -130,7 +135,13 @@ func Tokenize(text string, dst []Token) []Token {
 			continue
 		case isWordRune(r):
 			end := scanWord(text, i)
-			toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: fold(text[i:end]), SpaceBefore: space, SentenceStart: newline})
+			w := text[i:end]
+			if !isFolded(w) {
+				off := len(arena)
+				arena = appendFold(arena, w)
+				pend = append(pend, pendingFold{len(toks), off, len(arena)})
+			}
+			toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: w, SpaceBefore: space, SentenceStart: newline})
 			i = end
 		case r == opaque:
 			toks = append(toks, Token{Start: i, End: i + size, Kind: Opaque, Fold: text[i : i+size], SpaceBefore: space, SentenceStart: newline})
@@ -140,6 +151,12 @@ func Tokenize(text string, dst []Token) []Token {
 			i += size
 		}
 		space, newline = false, false
+	}
+	if len(pend) > 0 {
+		folded := string(arena)
+		for _, p := range pend {
+			toks[p.tok].Fold = folded[p.start:p.end]
+		}
 	}
 	markSentences(text, toks)
 	return toks
@@ -188,29 +205,42 @@ func scanDotted(text string, i int) int {
 
 func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// fold lower-cases a word and straightens its apostrophes. ASCII words that
-// are already lower case are returned as they are, without allocating.
-func fold(w string) string {
-	clean := true
+// pendingFold is a token whose folded form is arena[start:end].
+type pendingFold struct{ tok, start, end int }
+
+// isFolded reports whether w is its own folded form: ASCII, no capitals.
+func isFolded(w string) bool {
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			clean = false
-			break
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
 		}
 	}
-	if clean {
+	return true
+}
+
+// appendFold appends w lower-cased, with its apostrophes straightened.
+func appendFold(b []byte, w string) []byte {
+	for _, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			b = append(b, byte(r)+('a'-'A'))
+		case r < utf8.RuneSelf:
+			b = append(b, byte(r))
+		case isApostrophe(r):
+			b = append(b, '\'')
+		default:
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+	}
+	return b
+}
+
+// fold lower-cases a word and straightens its apostrophes.
+func fold(w string) string {
+	if isFolded(w) {
 		return w
 	}
-	var b strings.Builder
-	b.Grow(len(w))
-	for _, r := range w {
-		if isApostrophe(r) {
-			r = '\''
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
+	return string(appendFold(nil, w))
 }
 
 // Fold returns the case-folded form of s as the tokenizer makes it for a
