@@ -2,6 +2,7 @@ package rules
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -45,9 +46,27 @@ var corpusSets = []struct {
 }
 
 // reviewedFindings are the findings on the corpora that were read and found
-// to be real leftovers, as "corpus-relative path|rule|match". Anything else
-// is a false alarm: fix the rule, or read it and add it here.
-var reviewedFindings = map[string]bool{}
+// to be real leftovers. Anything else is a false alarm: fix the rule, or
+// read the finding and add it here with the reason.
+var reviewedFindings = []struct {
+	path  string // corpus-relative, a path.Match pattern
+	rule  string
+	match string // the source text of the finding
+	why   string
+}{
+	{"newspaper3k/*/thedebrief.co.uk2.*", "placeholder", "[insert your name here]", "a real leftover in the published column"},
+	{"readability/pages/*/*.html", "placeholder", "Lorem ipsum", "Readability's synthetic test pages are written in dummy text"},
+	{"readability/pages/*/*.html", "placeholder", "lorem ipsum", "Readability's synthetic test pages are written in dummy text"},
+}
+
+func reviewed(rel, rule, matched string) bool {
+	for _, r := range reviewedFindings {
+		if ok, _ := path.Match(r.path, filepath.ToSlash(rel)); ok && r.rule == rule && r.match == matched {
+			return true
+		}
+	}
+	return false
+}
 
 // TestCorpusPrecision runs the leftover rules over published copy, where
 // they must find nothing but the reviewed, real leftovers.
@@ -73,9 +92,8 @@ func TestCorpusPrecision(t *testing.T) {
 					for _, d := range r.Check(doc) {
 						name := r.Meta().Name
 						counts[name]++
-						key := rel + "|" + name + "|" + string(src[d.Start:d.End])
 						line, col := doc.Position(d.Start)
-						if !reviewedFindings[key] {
+						if !reviewed(rel, name, string(src[d.Start:d.End])) {
 							t.Errorf("%s:%d:%d: unreviewed finding: %s [%s]\n\t%s", rel, line, col, d.Message, name, context(src, d.Start, d.End))
 						}
 					}

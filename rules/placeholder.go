@@ -102,6 +102,10 @@ func findPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 	return out
 }
 
+// mediaLabels, alone in capitals or at the end of a block, label a
+// headline rather than stand for a missing item.
+var mediaLabels = toSet("photo photos image images picture pictures pic pics video videos graphic graphics chart map gallery infographic audio podcast slideshow")
+
 // insertVerbs open a bracketed instruction: "[insert quote]", "[add link]".
 var insertVerbs = map[string]bool{"insert": true, "add": true, "paste": true, "fill": true}
 
@@ -125,6 +129,11 @@ func bracketPlaceholders(hits []hit, text string) []hit {
 			i = j
 			continue
 		}
+		// Code and URLs: "p[title]=x", "args[name]".
+		if i > 0 && isWordByte(text[i-1]) || j+1 < len(text) && text[j+1] == '=' {
+			i = j
+			continue
+		}
 		label := text[i+1 : j]
 		inner = match.Tokenize(label, inner)
 		if len(inner) == 0 {
@@ -136,6 +145,11 @@ func bracketPlaceholders(hits []hit, text string) []hit {
 				advice = m.Entry.Reason
 				break
 			}
+		}
+		if advice != "" && len(inner) == 1 && mediaLabels[inner[0].Fold] && (inner[0].IsUpper(label) || strings.TrimSpace(text[j+1:]) == "") {
+			// "Fest [VIDEO]", "Flood damage [Photos]": a headline's label
+			// for what the link holds, not a missing item.
+			advice = ""
 		}
 		if advice == "" && len(inner) >= 2 && insertVerbs[inner[0].Fold] && inner[1].Kind == match.Word {
 			advice = "fill in the missing text or cut it"
