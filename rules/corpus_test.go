@@ -74,7 +74,13 @@ func TestCorpusPrecision(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 50 MB of corpora")
 	}
-	rs := []Rule{chatbotLeftover{}, placeholder{}}
+	// Leftover rules must be silent on published copy but for real slips.
+	var rs []Rule
+	for _, r := range All() {
+		if r.Meta().Category == Leftover {
+			rs = append(rs, r)
+		}
+	}
 	for _, set := range corpusSets {
 		t.Run(set.name, func(t *testing.T) {
 			counts := map[string]int{}
