@@ -129,7 +129,7 @@ func indexAnyMarker(b []byte) int {
 				return i
 			}
 		case 't':
-			if bytes.HasPrefix(b[i:], []byte("turn")) && i+4 < len(b) && isDigitByte(b[i+4]) {
+			if bytes.HasPrefix(b[i:], []byte("turn")) && i+4 < len(b) && isASCIIDigit(b[i+4]) {
 				return i
 			}
 		case 'c':
@@ -145,16 +145,16 @@ func indexAnyMarker(b []byte) int {
 	return -1
 }
 
-func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // utmSource reports "utm_source=chatgpt.com" and offers to remove the
 // parameter from its link.
 func utmSource(src []byte, i int) (Diagnostic, bool) {
 	v := i + len("utm_source=")
 	end := v
-	for end < len(src) && (isLetterByte(src[end]) || isDigitByte(src[end]) || src[end] == '.' || src[end] == '-' || src[end] == '_') {
+	for end < len(src) && (isASCIILetter(src[end]) || isASCIIDigit(src[end]) || src[end] == '.' || src[end] == '-' || src[end] == '_') {
 		end++
 	}
 	value := strings.ToLower(string(src[v:end]))
@@ -195,7 +195,7 @@ func utmSource(src []byte, i int) (Diagnostic, bool) {
 // turnMarker reports citation markers such as "turn0search0", with the
 // "cite" and private-use brackets some exports put around them.
 func turnMarker(src []byte, i int) (Diagnostic, bool) {
-	if i > 0 && (isLetterByte(src[i-1]) || isDigitByte(src[i-1])) && !bytes.HasSuffix(src[:i], []byte("cite")) && !endsInMarker(src[:i]) {
+	if i > 0 && (isASCIILetter(src[i-1]) || isASCIIDigit(src[i-1])) && !bytes.HasSuffix(src[:i], []byte("cite")) && !endsInMarker(src[:i]) {
 		return Diagnostic{}, false
 	}
 	end := i
@@ -240,7 +240,7 @@ func turnUnit(src []byte, i int) int {
 	}
 	j := i + 4
 	d := j
-	for j < len(src) && isDigitByte(src[j]) {
+	for j < len(src) && isASCIIDigit(src[j]) {
 		j++
 	}
 	if j == d {
@@ -254,10 +254,10 @@ func turnUnit(src []byte, i int) int {
 		return 0
 	}
 	d = j
-	for j < len(src) && isDigitByte(src[j]) {
+	for j < len(src) && isASCIIDigit(src[j]) {
 		j++
 	}
-	if j == d || j < len(src) && (isLetterByte(src[j]) && !bytes.HasPrefix(src[j:], []byte("turn"))) {
+	if j == d || j < len(src) && (isASCIILetter(src[j]) && !bytes.HasPrefix(src[j:], []byte("turn"))) {
 		return 0
 	}
 	return j - i
@@ -298,11 +298,11 @@ func oaiMarker(src []byte, i int) (Diagnostic, bool) {
 			start--
 		}
 	} else {
-		if i > 0 && isLetterByte(src[i-1]) {
+		if i > 0 && isASCIILetter(src[i-1]) {
 			return Diagnostic{}, false
 		}
 		end = i + len("oaicite")
-		for end < len(src) && (src[end] == ':' || isDigitByte(src[end])) {
+		for end < len(src) && (src[end] == ':' || isASCIIDigit(src[end])) {
 			end++
 		}
 		if start > 0 && src[start-1] == '[' && end < len(src) && src[end] == ']' {
