@@ -49,19 +49,21 @@ var corpusSets = []struct {
 // to be real leftovers. Anything else is a false alarm: fix the rule, or
 // read the finding and add it here with the reason.
 var reviewedFindings = []struct {
-	path  string // corpus-relative, a path.Match pattern
-	rule  string
-	match string // the source text of the finding
-	why   string
+	path    string // corpus-relative, a path.Match pattern
+	rule    string
+	message string // a substring of the message
+	why     string
 }{
-	{"newspaper3k/*/thedebrief.co.uk2.*", "placeholder", "[insert your name here]", "a real leftover in the published column"},
-	{"readability/pages/*/*.html", "placeholder", "Lorem ipsum", "Readability's synthetic test pages are written in dummy text"},
-	{"readability/pages/*/*.html", "placeholder", "lorem ipsum", "Readability's synthetic test pages are written in dummy text"},
+	{"newspaper3k/*/thedebrief.co.uk2.*", "placeholder", `"[insert your name here]"`, "a real leftover in the published column"},
+	{"readability/pages/*/*.html", "placeholder", `"Lorem ipsum"`, "Readability's synthetic test pages are written in dummy text"},
+	{"readability/pages/*/*.html", "placeholder", `"lorem ipsum"`, "Readability's synthetic test pages are written in dummy text"},
+	{"readability/pages/wikipedia/*.html", "placeholder", `"[citation needed]"`, "Wikipedia's own tag on an unsourced claim, printed in the text"},
+	{"readability/pages/wordpress/source.html", "placeholder", `"%d"`, "WordPress's unfilled \"%d bloggers like this\" counter, printed in the page"},
 }
 
-func reviewed(rel, rule, matched string) bool {
+func reviewed(rel, rule, message string) bool {
 	for _, r := range reviewedFindings {
-		if ok, _ := path.Match(r.path, filepath.ToSlash(rel)); ok && r.rule == rule && r.match == matched {
+		if ok, _ := path.Match(r.path, filepath.ToSlash(rel)); ok && r.rule == rule && strings.Contains(message, r.message) {
 			return true
 		}
 	}
@@ -99,7 +101,7 @@ func TestCorpusPrecision(t *testing.T) {
 						name := r.Meta().Name
 						counts[name]++
 						line, col := doc.Position(d.Start)
-						if !reviewed(rel, name, string(src[d.Start:d.End])) {
+						if !reviewed(rel, name, d.Message) {
 							t.Errorf("%s:%d:%d: unreviewed finding: %s [%s]\n\t%s", rel, line, col, d.Message, name, context(src, d.Start, d.End))
 						}
 					}

@@ -106,6 +106,20 @@ func findPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 // headline rather than stand for a missing item.
 var mediaLabels = toSet("photo photos image images picture pictures pic pics video videos graphic graphics chart map gallery infographic audio podcast slideshow")
 
+// afterTitleCase reports whether the two words before the end of s are
+// capitalised, as in a headline written in title case.
+func afterTitleCase(s string) bool {
+	toks := match.Tokenize(s[max(0, len(s)-80):], nil)
+	n := 0
+	for k := len(toks) - 1; k >= 0 && n < 2; k-- {
+		if toks[k].Kind != match.Word || !toks[k].IsCapitalized(s[max(0, len(s)-80):]) {
+			return false
+		}
+		n++
+	}
+	return n == 2
+}
+
 // insertVerbs open a bracketed instruction: "[insert quote]", "[add link]".
 var insertVerbs = map[string]bool{"insert": true, "add": true, "paste": true, "fill": true}
 
@@ -146,9 +160,10 @@ func bracketPlaceholders(hits []hit, text string) []hit {
 				break
 			}
 		}
-		if advice != "" && len(inner) == 1 && mediaLabels[inner[0].Fold] && (inner[0].IsUpper(label) || strings.TrimSpace(text[j+1:]) == "") {
-			// "Fest [VIDEO]", "Flood damage [Photos]": a headline's label
-			// for what the link holds, not a missing item.
+		if advice != "" && len(inner) == 1 && mediaLabels[inner[0].Fold] && (inner[0].IsUpper(label) || strings.TrimSpace(text[j+1:]) == "" || afterTitleCase(text[:i])) {
+			// "Fest [VIDEO]", "Flood damage [Photos]", "Excited About
+			// Vectorization [Video]": a headline's label for what the link
+			// holds, not a missing item.
 			advice = ""
 		}
 		if advice == "" && len(inner) >= 2 && insertVerbs[inner[0].Fold] && inner[1].Kind == match.Word {
