@@ -62,7 +62,7 @@ func (chatbotLeftover) Check(doc *article.Document) []Diagnostic {
 			s, e := b.SrcRange(m.TextStart, m.TextEnd)
 			out = append(out, Diagnostic{
 				Start: s, End: e,
-				Message: fmt.Sprintf("%s %q left in the copy: cut it and check the text around it", m.Entry.Reason, b.Text[m.TextStart:m.TextEnd]),
+				Message: fmt.Sprintf("%s %q left in the copy: cut it and check the text around it", m.Entry.Reason, shown(b.Text[m.TextStart:m.TextEnd])),
 			})
 		}
 	})
@@ -74,60 +74,78 @@ func (chatbotLeftover) Check(doc *article.Document) []Diagnostic {
 // chatSources are utm_source values chat tools add to the links they cite.
 var chatSources = []string{"chatgpt.com", "chatgpt", "openai.com", "openai", "perplexity.ai", "perplexity", "copilot.com", "gemini.google.com", "claude.ai"}
 
-// chatDebris finds the byte markers chat tools leave: utm_source tags,
-// turn0search0-style citation markers, oaicite and contentReference. They
-// are exact ASCII tokens, so the raw source is searched (a link address is
-// not in any block's text); HTML comments are skipped.
+// chatDebris finds what chat tools leave besides words: utm_source tags in
+// links, read from the raw source (a link address is in no block's text;
+// the tag is an exact ASCII token, so this is safe) outside HTML comments;
+// and citation markers (turn0search0, oaicite, contentReference) in the
+// prose, so that a script or a code block never counts.
 func chatDebris(doc *article.Document) []Diagnostic {
 	src := doc.Src
 	var out []Diagnostic
-	inComment := func(off int) bool {
-		for _, c := range doc.Comments {
-			if c.Src <= off && off < c.SrcEnd {
-				return true
-			}
-		}
-		return false
-	}
-	covered := -1 // end of the last marker reported
-	for off := 0; off < len(src); {
-		k := indexAnyMarker(src[off:])
+	for off := 0; ; {
+		k := bytes.Index(src[off:], []byte("utm_source="))
 		if k < 0 {
 			break
 		}
 		i := off + k
 		off = i + 1
-		if i < covered || inComment(i) {
+		if inComment(doc, i) {
 			continue
 		}
-		var d Diagnostic
-		var ok bool
-		switch {
-		case bytes.HasPrefix(src[i:], []byte("utm_source=")):
-			d, ok = utmSource(src, i)
-		case bytes.HasPrefix(src[i:], []byte("turn")):
-			d, ok = turnMarker(src, i)
-		case bytes.HasPrefix(src[i:], []byte("contentReference[")), bytes.HasPrefix(src[i:], []byte("oaicite")):
-			d, ok = oaiMarker(src, i)
-		}
-		if ok {
+		if d, ok := utmSource(src, i); ok {
 			out = append(out, d)
-			covered = d.End
 			off = d.End
+		}
+	}
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if !strings.Contains(b.Text, "turn") && !strings.Contains(b.Text, "oaicite") {
+			continue
+		}
+		text := []byte(b.Text)
+		for off := 0; off < len(text); {
+			k := indexMarker(text[off:])
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + 1
+			var start, end int
+			var ok bool
+			if bytes.HasPrefix(text[i:], []byte("turn")) {
+				start, end, ok = turnMarker(text, i)
+			} else {
+				start, end, ok = oaiMarker(text, i)
+			}
+			if !ok {
+				continue
+			}
+			off = end
+			s, e := b.SrcRange(start, end)
+			out = append(out, Diagnostic{
+				Start: s, End: e,
+				Message: fmt.Sprintf("chatbot citation marker %q left in the copy: cut it and cite the real source", strings.Map(visible, string(text[start:end]))),
+				Fixes:   []Fix{{Message: "remove the marker", Edits: []Edit{removal(src, s, e)}}},
+			})
 		}
 	}
 	return out
 }
 
-// indexAnyMarker returns the offset of the first byte that may start a
-// marker: "utm_source=", "turn", "contentReference[" or "oaicite".
-func indexAnyMarker(b []byte) int {
+func inComment(doc *article.Document, off int) bool {
+	for _, c := range doc.Comments {
+		if c.Src <= off && off < c.SrcEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// indexMarker returns the offset of the first byte that may start a
+// citation marker: "turn" and a digit, "contentReference[" or "oaicite".
+func indexMarker(b []byte) int {
 	for i := 0; i < len(b); i++ {
 		switch b[i] {
-		case 'u':
-			if bytes.HasPrefix(b[i:], []byte("utm_source=")) {
-				return i
-			}
 		case 't':
 			if bytes.HasPrefix(b[i:], []byte("turn")) && i+4 < len(b) && isASCIIDigit(b[i+4]) {
 				return i
@@ -192,13 +210,13 @@ func utmSource(src []byte, i int) (Diagnostic, bool) {
 	}, true
 }
 
-// turnMarker reports citation markers such as "turn0search0", with the
-// "cite" and private-use brackets some exports put around them.
-func turnMarker(src []byte, i int) (Diagnostic, bool) {
+// turnMarker finds a citation marker such as "turn0search0" at i, with
+// the "cite" and private-use brackets some exports put around it.
+func turnMarker(src []byte, i int) (start, end int, ok bool) {
 	if i > 0 && (isASCIILetter(src[i-1]) || isASCIIDigit(src[i-1])) && !bytes.HasSuffix(src[:i], []byte("cite")) && !endsInMarker(src[:i]) {
-		return Diagnostic{}, false
+		return 0, 0, false
 	}
-	end := i
+	end = i
 	for {
 		n := turnUnit(src, end)
 		if n == 0 {
@@ -210,9 +228,9 @@ func turnMarker(src []byte, i int) (Diagnostic, bool) {
 		}
 	}
 	if end == i {
-		return Diagnostic{}, false
+		return 0, 0, false
 	}
-	start := i
+	start = i
 	for {
 		switch {
 		case start >= 3 && isPrivateUse(src[start-3:]):
@@ -224,12 +242,7 @@ func turnMarker(src []byte, i int) (Diagnostic, bool) {
 		}
 		break
 	}
-	marker := strings.Map(visible, string(src[start:end]))
-	return Diagnostic{
-		Start: start, End: end,
-		Message: fmt.Sprintf("chatbot citation marker %q left in the copy: cut it and cite the real source", marker),
-		Fixes:   []Fix{{Message: "remove the marker", Edits: []Edit{removal(src, start, end)}}},
-	}, true
+	return start, end, true
 }
 
 // turnUnit returns the length of one "turn<digits><letters><digits>" at i,
@@ -281,17 +294,17 @@ func visible(r rune) rune {
 	return r
 }
 
-// oaiMarker reports ":contentReference[oaicite:0]{index=0}" and bare
-// "oaicite" markers.
-func oaiMarker(src []byte, i int) (Diagnostic, bool) {
-	start, end := i, i
+// oaiMarker finds ":contentReference[oaicite:0]{index=0}" or a bare
+// "oaicite" marker at i.
+func oaiMarker(src []byte, i int) (start, end int, ok bool) {
+	start, end = i, i
 	if bytes.HasPrefix(src[i:], []byte("contentReference[")) {
 		end = i + len("contentReference[")
 		for end < len(src) && end-i < 80 && src[end] != ']' && src[end] != '\n' {
 			end++
 		}
 		if end >= len(src) || src[end] != ']' {
-			return Diagnostic{}, false
+			return 0, 0, false
 		}
 		end++
 		if start > 0 && src[start-1] == ':' {
@@ -299,7 +312,7 @@ func oaiMarker(src []byte, i int) (Diagnostic, bool) {
 		}
 	} else {
 		if i > 0 && isASCIILetter(src[i-1]) {
-			return Diagnostic{}, false
+			return 0, 0, false
 		}
 		end = i + len("oaicite")
 		for end < len(src) && (src[end] == ':' || isASCIIDigit(src[end])) {
@@ -316,11 +329,7 @@ func oaiMarker(src []byte, i int) (Diagnostic, bool) {
 			end += k + 1
 		}
 	}
-	return Diagnostic{
-		Start: start, End: end,
-		Message: fmt.Sprintf("chatbot citation marker %q left in the copy: cut it and cite the real source", src[start:end]),
-		Fixes:   []Fix{{Message: "remove the marker", Edits: []Edit{removal(src, start, end)}}},
-	}, true
+	return start, end, true
 }
 
 // removal deletes src[start:end] with the space before it, so that cutting

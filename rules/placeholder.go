@@ -72,11 +72,54 @@ func (placeholder) Check(doc *article.Document) []Diagnostic {
 			out = append(out, Diagnostic{Start: s, End: e, Message: h.msg})
 		}
 	})
+	if doc.Meta.SrcEnd > doc.Meta.Src {
+		out = append(out, frontMatterPlaceholders(doc)...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
+}
+
+// frontMatterPlaceholders finds placeholders in the values of front
+// matter ("author: TK", "title: Budget [TK]"), which is not prose but is
+// printed as the byline and headline.
+func frontMatterPlaceholders(doc *article.Document) []Diagnostic {
+	var out []Diagnostic
+	fm := string(doc.Src[doc.Meta.Src:doc.Meta.SrcEnd])
+	var toks []match.Token
+	for off := 0; off < len(fm); {
+		end := strings.IndexByte(fm[off:], '\n')
+		if end < 0 {
+			end = len(fm)
+		} else {
+			end += off
+		}
+		line := fm[off:end]
+		if k := strings.IndexAny(line, ":="); k >= 0 {
+			value := line[k+1:]
+			base := doc.Meta.Src + off + k + 1
+			toks = match.Tokenize(value, toks)
+			for _, h := range findPlaceholders(nil, value, toks) {
+				out = append(out, Diagnostic{Start: base + h.start, End: base + h.end, Message: h.msg})
+			}
+		}
+		off = end + 1
+	}
 	return out
 }
 
 func placeholderMsg(p, advice string) string {
-	return fmt.Sprintf("placeholder %q left in the copy: %s", p, advice)
+	return fmt.Sprintf("placeholder %q left in the copy: %s", shown(p), advice)
+}
+
+// shown is matched text as a message quotes it: runs of white space
+// (line breaks, no-break spaces) become one space.
+func shown(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' && (i+1 == len(s) || s[i+1] == ' ') || c == '\n' || c == '\t' || c == '\r' || c >= 0x80 {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 // findPlaceholders appends the placeholders of one block's text to hits, in
@@ -354,7 +397,7 @@ func templateVariables(hits []hit, text string) []hit {
 		if i > 0 && !proseBefore(text[i-1]) || end < len(text) && !proseAfter(text[end]) {
 			continue
 		}
-		hits = append(hits, hit{i, end, fmt.Sprintf("unfilled template variable %q left in the copy: fill it in or fix the template", text[i:end])})
+		hits = append(hits, hit{i, end, fmt.Sprintf("unfilled template variable %q left in the copy: fill it in or fix the template", shown(text[i:end]))})
 		i = end - 1
 	}
 	return hits
