@@ -9,6 +9,7 @@
 package match
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -114,12 +115,7 @@ func Tokenize(text string, dst []Token) []Token {
 	toks := dst[:0]
 	space := true   // white space (or the start) before the next token
 	newline := true // a line break since the last token
-	// Folded forms that differ from the text go into one buffer, turned
-	// into a single string at the end: one allocation per text, not one per
-	// capitalised word.
-	var arena []byte
-	var pendBuf [64]pendingFold
-	pend := pendBuf[:0]
+	foldBytes := 0  // bytes of the words whose folded form differs
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -137,9 +133,7 @@ func Tokenize(text string, dst []Token) []Token {
 			end := scanWord(text, i)
 			w := text[i:end]
 			if !isFolded(w) {
-				off := len(arena)
-				arena = appendFold(arena, w)
-				pend = append(pend, pendingFold{len(toks), off, len(arena)})
+				foldBytes += len(w)
 			}
 			toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: w, SpaceBefore: space, SentenceStart: newline})
 			i = end
@@ -152,10 +146,18 @@ func Tokenize(text string, dst []Token) []Token {
 		}
 		space, newline = false, false
 	}
-	if len(pend) > 0 {
-		folded := string(arena)
-		for _, p := range pend {
-			toks[p.tok].Fold = folded[p.start:p.end]
+	if foldBytes > 0 {
+		// The folded forms share one buffer: a strings.Builder only ever
+		// appends, so each String() stays valid, and a text costs one
+		// allocation, not one per capitalised word.
+		var b strings.Builder
+		b.Grow(foldBytes + foldBytes/8)
+		for k := range toks {
+			if t := &toks[k]; t.Kind == Word && !isFolded(t.Fold) {
+				start := b.Len()
+				appendFoldTo(&b, t.Fold)
+				t.Fold = b.String()[start:]
+			}
 		}
 	}
 	markSentences(text, toks)
@@ -166,6 +168,12 @@ func Tokenize(text string, dst []Token) []Token {
 func scanWord(text string, i int) int {
 	start := i
 	for i < len(text) {
+		for i < len(text) && asciiWord[text[i]] {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -203,10 +211,15 @@ func scanDotted(text string, i int) int {
 	return i + 1 // the final "."
 }
 
-func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
-// pendingFold is a token whose folded form is arena[start:end].
-type pendingFold struct{ tok, start, end int }
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // isFolded reports whether w is its own folded form: ASCII, no capitals.
 func isFolded(w string) bool {
@@ -233,6 +246,22 @@ func appendFold(b []byte, w string) []byte {
 		}
 	}
 	return b
+}
+
+// appendFoldTo is appendFold for a strings.Builder.
+func appendFoldTo(b *strings.Builder, w string) {
+	for _, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			b.WriteByte(byte(r) + ('a' - 'A'))
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		case isApostrophe(r):
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
 }
 
 // fold lower-cases a word and straightens its apostrophes.
