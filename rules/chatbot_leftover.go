@@ -297,7 +297,7 @@ func visible(r rune) rune {
 // oaiMarker finds ":contentReference[oaicite:0]{index=0}" or a bare
 // "oaicite" marker at i.
 func oaiMarker(src []byte, i int) (start, end int, ok bool) {
-	start, end = i, i
+	start = i
 	if bytes.HasPrefix(src[i:], []byte("contentReference[")) {
 		end = i + len("contentReference[")
 		for end < len(src) && end-i < 80 && src[end] != ']' && src[end] != '\n' {

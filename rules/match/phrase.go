@@ -238,12 +238,16 @@ func (s *Set) accept(f final, text string, toks []Token, start, end int) bool {
 func startsSentence(toks []Token, i int) bool {
 	for i > 0 && !toks[i].SentenceStart {
 		p := toks[i-1]
-		if p.Kind != Punct || !(p.Fold == "\"" || p.Fold == "'" || p.Fold == "(" || p.Fold == "[") {
+		if p.Kind != Punct || !isOpener(p.Fold) {
 			return false
 		}
 		i--
 	}
 	return toks[i].SentenceStart
+}
+
+func isOpener(p string) bool {
+	return p == "\"" || p == "'" || p == "(" || p == "["
 }
 
 // endsSentence reports whether the sentence ends before toks[i].
