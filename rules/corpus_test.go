@@ -70,14 +70,6 @@ func reviewed(rel, rule, message string) bool {
 	return false
 }
 
-// parsersReady is false while the Markdown and HTML parsers are still the
-// plain-text stand-ins, which read scripts as prose: the precision test then
-// reads only the plain-text files.
-var parsersReady = func() bool {
-	doc, err := article.Parse("probe.html", []byte("<script>probe</script><p>text</p>"))
-	return err == nil && len(doc.Blocks) == 1 && doc.Blocks[0].Text == "text"
-}()
-
 // TestCorpusPrecision runs the leftover rules over published copy, where
 // they must find nothing but the reviewed, real leftovers.
 func TestCorpusPrecision(t *testing.T) {
@@ -99,9 +91,6 @@ func TestCorpusPrecision(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if f, _ := article.FormatFor(path); f != article.Text && !parsersReady {
-					continue
-				}
 				doc, err := article.Parse(path, src)
 				if err != nil {
 					continue // binary
@@ -117,9 +106,6 @@ func TestCorpusPrecision(t *testing.T) {
 						}
 					}
 				}
-			}
-			if !parsersReady {
-				t.Logf("HTML and Markdown parsers not in place yet: read only plain-text files")
 			}
 			t.Logf("%s: findings by rule: %v", set.name, counts)
 		})
