@@ -7,6 +7,7 @@ package rules
 func All() []Rule {
 	return []Rule{
 		aAn{},
+		chatbotLeftover{},
 		dateWeekday{},
 		invisibleChar{},
 		placeholder{},
