@@ -116,6 +116,7 @@ type chart struct {
 	Width, Height int
 	Line          string // path data of the line (score) or bars (density)
 	Area          string // path data of the area under the line
+	Latest        string // path data of the latest week's bar
 	Dots          []dot
 	Bands         []band
 	YTicks        []tick
@@ -136,8 +137,9 @@ type band struct {
 }
 
 type tick struct {
-	Pos   string
-	Label string
+	Pos    string
+	Label  string
+	Anchor string // text-anchor of an x tick
 }
 
 const (
@@ -158,20 +160,29 @@ func xAt(i, n int) float64 {
 	return padL + float64(i)*plotW/float64(n-1)
 }
 
-func xTicks(weeks []Week) []tick {
+// xSlot is the centre of week i's slot, for bars.
+func xSlot(i, n int) float64 {
+	return padL + (float64(i)+0.5)*plotW/float64(max(n, 1))
+}
+
+func xTicks(weeks []Week, at func(i, n int) float64) []tick {
 	var ts []tick
 	for i, w := range weeks {
-		if i%2 == 1 && i != len(weeks)-1 {
-			continue
+		if (len(weeks)-1-i)%2 == 1 {
+			continue // every other week, counting back from the latest
 		}
-		ts = append(ts, tick{Pos: num(xAt(i, len(weeks))), Label: w.From.Format("2 Jan")})
+		anchor := "middle"
+		if i == len(weeks)-1 && len(weeks) > 1 {
+			anchor = "end"
+		}
+		ts = append(ts, tick{Pos: num(at(i, len(weeks))), Label: w.From.Format("2 Jan"), Anchor: anchor})
 	}
 	return ts
 }
 
 // scoreChart draws the weekly score as a line over coloured bands.
 func scoreChart(weeks []Week) chart {
-	c := chart{Width: chartW, Height: chartH, XTicks: xTicks(weeks)}
+	c := chart{Width: chartW, Height: chartH, XTicks: xTicks(weeks, xAt)}
 	lo := 100.0
 	for _, w := range weeks {
 		if w.Score != nil {
@@ -193,7 +204,11 @@ func scoreChart(weeks []Week) chart {
 		}
 		c.Bands = append(c.Bands, band{Y: num(y(b.top)), H: num(y(bottom) - y(b.top)), Class: b.class})
 	}
-	for v := lo; v <= 100; v += (100 - lo) / 5 {
+	step := 10.0
+	if 100-lo > 50 {
+		step = 20
+	}
+	for v := 100.0; v >= lo-1e-9; v -= step {
 		c.YTicks = append(c.YTicks, tick{Pos: num(y(v)), Label: strconv.Itoa(int(math.Round(v)))})
 	}
 	var line, area strings.Builder
@@ -235,18 +250,23 @@ func scoreChart(weeks []Week) chart {
 
 // densityChart draws findings per 1,000 words as bars, one per week.
 func densityChart(weeks []Week) chart {
-	c := chart{Width: chartW, Height: chartH, XTicks: xTicks(weeks)}
+	c := chart{Width: chartW, Height: chartH, XTicks: xTicks(weeks, xSlot)}
+	for i := range c.XTicks {
+		c.XTicks[i].Anchor = "middle"
+	}
 	hi := 0.0
 	for _, w := range weeks {
 		if w.Density != nil {
 			hi = math.Max(hi, *w.Density)
 		}
 	}
-	top := niceCeil(math.Max(hi*densityHeadroomRatio, 0.5))
+	want := math.Max(hi*densityHeadroomRatio, 0.5)
+	step := niceCeil(want / 5)
+	top := math.Ceil(want/step-1e-9) * step
 	y := func(v float64) float64 { return padT + (top-v)/top*plotH }
-	for i := 0; i <= 4; i++ {
-		v := top * float64(i) / 4
-		c.YTicks = append(c.YTicks, tick{Pos: num(y(v)), Label: strconv.FormatFloat(v, 'f', decimalsFor(top), 64)})
+	for i := 0; float64(i)*step <= top+1e-9; i++ {
+		v := float64(i) * step
+		c.YTicks = append(c.YTicks, tick{Pos: num(y(v)), Label: strconv.FormatFloat(v, 'f', decimalsFor(step), 64)})
 	}
 	n := len(weeks)
 	bw := float64(plotW) / float64(max(n, 1)) * 0.55
@@ -256,19 +276,24 @@ func densityChart(weeks []Week) chart {
 		if w.Density == nil {
 			continue
 		}
-		x := xAt(i, n) - bw/2
+		x := xSlot(i, n) - bw/2
 		yy := y(*w.Density)
 		h := padT + plotH - yy
 		if h < 1 {
 			yy, h = padT+plotH-1, 1 // a clean week still shows a sliver
 		}
-		fmt.Fprintf(&bars, "M%s %sh%sv%sh-%sZ", num(x), num(yy), num(bw), num(h), num(bw))
+		bar := fmt.Sprintf("M%s %sh%sv%sh-%sZ", num(x), num(yy), num(bw), num(h), num(bw))
+		if i == n-1 {
+			c.Latest = bar
+		} else {
+			bars.WriteString(bar)
+		}
 		c.Dots = append(c.Dots, dot{X: num(x + bw/2), Y: num(yy),
 			Title: fmt.Sprintf("Week from %s: %.2f findings per 1,000 words", w.From.Format("2 Jan"), *w.Density)})
 		summary = append(summary, fmt.Sprintf("%s %.2f", w.From.Format("2 Jan"), *w.Density))
 	}
 	c.Line = bars.String()
-	c.Empty = bars.Len() == 0
+	c.Empty = bars.Len() == 0 && c.Latest == ""
 	c.Label = "Findings per 1,000 words by week: " + strings.Join(summary, ", ")
 	return c
 }
@@ -284,12 +309,12 @@ func niceCeil(v float64) float64 {
 	return 10 * p
 }
 
-func decimalsFor(top float64) int {
-	switch {
-	case top >= 10:
-		return 0
-	case top >= 1:
-		return 1
+// decimalsFor is how many decimals a tick step needs.
+func decimalsFor(step float64) int {
+	for d := 0; d < 4; d++ {
+		if math.Abs(step*math.Pow10(d)-math.Round(step*math.Pow10(d))) < 1e-9 {
+			return d
+		}
 	}
-	return 2
+	return 4
 }

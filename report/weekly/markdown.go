@@ -80,7 +80,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		for _, row := range g.rows {
 			name := mdCell(row.Name)
 			if row.Name == OtherGroup {
-				name = fmt.Sprintf("%s (%d groups)", OtherGroup, row.Folded)
+				name = fmt.Sprintf("%s (%d %s)", OtherGroup, row.Folded, plural(row.Folded, "group", "groups"))
 			}
 			p("| %s | %s | %s | %s | %.2f | %.1f | %s |\n", name, thousands(row.Documents), thousands(row.Words), thousands(row.Findings),
 				row.Density, row.Score, fmtOptChange(row.Change, 1))
@@ -183,4 +183,11 @@ func sparkline(vals []*float64) string {
 		b.WriteRune(runes[i])
 	}
 	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
