@@ -238,4 +238,3 @@ func TestSparkline(t *testing.T) {
 		t.Errorf("flat sparkline = %q", got)
 	}
 }
-
