@@ -17,6 +17,7 @@ import (
 // fewer slips as the weeks go by.
 type site struct {
 	articles int // at the end
+	initial  int // already published when the history starts
 	weeks    int
 	seed     uint64
 }
@@ -57,9 +58,13 @@ func (s site) record(tb testing.TB, st *history.Store, end time.Time) {
 	rng := rand.New(rand.NewPCG(s.seed, 7))
 	var arts []*article
 	start := end.Add(-time.Duration(s.weeks) * week)
-	perWeek := s.articles / s.weeks
+	perWeek := (s.articles - s.initial) / s.weeks
 	for w := range s.weeks {
-		for range perWeek {
+		n := perWeek
+		if w == 0 {
+			n += s.initial
+		}
+		for range n {
 			i := len(arts)
 			sec := demoSections[rng.IntN(len(demoSections))]
 			auth := demoAuthors[rng.IntN(len(demoAuthors))]
