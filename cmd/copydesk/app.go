@@ -106,6 +106,8 @@ func newApp(e *env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			checkCommand(e),
+			historyCommand(e),
+			reportCommand(e),
 			rulesCommand(e),
 			explainCommand(e),
 			versionCommand(e),
@@ -136,6 +138,19 @@ func permuteArgs(app *cli.App, name string, rest []string) []string {
 	}
 	if cmd == nil {
 		return rest
+	}
+	return permuteCommandArgs(cmd, rest)
+}
+
+// permuteCommandArgs reorders one command's arguments; a leading subcommand
+// name (history prune) is kept first and its own flags are reordered.
+func permuteCommandArgs(cmd *cli.Command, rest []string) []string {
+	if len(rest) > 0 {
+		for _, sub := range cmd.Subcommands {
+			if sub.Name == rest[0] || contains(sub.Aliases, rest[0]) {
+				return append([]string{rest[0]}, permuteCommandArgs(sub, rest[1:])...)
+			}
+		}
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {

@@ -68,6 +68,42 @@ func (s *Store) Documents(ctx context.Context, runID int64) ([]Document, error) 
 	return out, nil
 }
 
+// DocumentCounts returns a run's documents with only what scores and
+// groups need (path, words, section, author and finding counts), which
+// reads much faster than Documents over a large history.
+func (s *Store) DocumentCounts(ctx context.Context, runID int64) ([]Document, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT doc, path, words, section, author, errors, warnings, suggestions
+		FROM documents WHERE run_id = ? ORDER BY doc`, runID)
+	if err != nil {
+		return nil, fmt.Errorf("read documents of run %d from %s: %w", runID, s.path, err)
+	}
+	defer rows.Close()
+	var out []Document
+	for rows.Next() {
+		d := Document{RunID: runID}
+		if err := rows.Scan(&d.Doc, &d.Path, &d.Words, &d.Section, &d.Author, &d.Errors, &d.Warnings, &d.Suggestions); err != nil {
+			return nil, fmt.Errorf("read documents of run %d from %s: %w", runID, s.path, err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read documents of run %d from %s: %w", runID, s.path, err)
+	}
+	return out, nil
+}
+
+// Document returns one recorded document in full.
+func (s *Store) Document(ctx context.Context, runID int64, doc int) (Document, error) {
+	d := Document{RunID: runID, Doc: doc}
+	err := s.db.QueryRowContext(ctx, `SELECT path, hash, words, title, section, author, date, errors, warnings, suggestions
+		FROM documents WHERE run_id = ? AND doc = ?`, runID, doc).Scan(&d.Path, &d.Hash, &d.Words, &d.Title, &d.Section,
+		&d.Author, &d.Date, &d.Errors, &d.Warnings, &d.Suggestions)
+	if err != nil {
+		return Document{}, fmt.Errorf("read document %d of run %d from %s: %w", doc, runID, s.path, err)
+	}
+	return d, nil
+}
+
 // Findings returns a run's findings in the order they were recorded.
 func (s *Store) Findings(ctx context.Context, runID int64) ([]Finding, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT doc, path, rule, category, severity, fingerprint, line

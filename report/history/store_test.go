@@ -76,6 +76,24 @@ func TestRecordRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(docs, wantDocs) {
 		t.Errorf("Documents = %+v\nwant %+v", docs, wantDocs)
 	}
+	counts, err := s.DocumentCounts(ctx, run.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCounts := []Document{
+		{RunID: run.ID, Doc: 0, Path: "news/a.md", Words: 800, Section: "News", Author: "Ann", Errors: 1, Suggestions: 2},
+		{RunID: run.ID, Doc: 1, Path: "sport/b.md", Words: 400, Section: "Sport", Author: "Bob", Warnings: 1},
+	}
+	if !reflect.DeepEqual(counts, wantCounts) {
+		t.Errorf("DocumentCounts = %+v\nwant %+v", counts, wantCounts)
+	}
+	one, err := s.Document(ctx, run.ID, 1)
+	if err != nil || one != wantDocs[1] {
+		t.Errorf("Document(1) = %+v, %v; want %+v", one, err, wantDocs[1])
+	}
+	if _, err := s.Document(ctx, run.ID, 7); err == nil {
+		t.Error("Document(7) of a two-document run succeeded")
+	}
 	fs, err := s.Findings(ctx, run.ID)
 	if err != nil {
 		t.Fatal(err)

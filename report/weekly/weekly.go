@@ -208,7 +208,8 @@ func Build(ctx context.Context, st *history.Store, opt Options) (*Report, error)
 	if err != nil {
 		return nil, err
 	}
-	l := &loader{ctx: ctx, st: st, docs: map[int64][]history.Document{}, findings: map[int64][]history.Finding{}}
+	l := &loader{ctx: ctx, st: st, docs: map[int64][]history.Document{}, findings: map[int64][]history.Finding{},
+		states: map[[2]int64]*state{}}
 
 	cur, err := l.state(runs, from, to)
 	if err != nil {
@@ -264,6 +265,14 @@ func Build(ctx context.Context, st *history.Store, opt Options) (*Report, error)
 	}
 	r.TopRules = topRules(curF, prevF, len(prev.docs) > 0, opt.Top)
 	r.FixFirst = fixFirst(cur, cs, opt.Top)
+	for i, row := range r.FixFirst {
+		d := cur.docs[cur.byKey[row.Path]]
+		full, err := st.Document(ctx, d.RunID, d.Doc)
+		if err != nil {
+			return nil, err
+		}
+		r.FixFirst[i].Title = full.Title
+	}
 
 	r.Sections = groups(cur, prev, func(d history.Document) string { return d.Section }, "(no section)", opt.MinGroup)
 	r.Authors = groups(cur, prev, func(d history.Document) string { return d.Author }, "(no author)", opt.MinGroup)
@@ -309,13 +318,14 @@ type loader struct {
 	st       *history.Store
 	docs     map[int64][]history.Document
 	findings map[int64][]history.Finding
+	states   map[[2]int64]*state
 }
 
 func (l *loader) documents(id int64) ([]history.Document, error) {
 	if d, ok := l.docs[id]; ok {
 		return d, nil
 	}
-	d, err := l.st.Documents(l.ctx, id)
+	d, err := l.st.DocumentCounts(l.ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -332,6 +342,10 @@ type state struct {
 // state collects the latest check of each path among the check runs in
 // [from, to). runs are oldest first.
 func (l *loader) state(runs []history.Run, from, to time.Time) (*state, error) {
+	key := [2]int64{from.UnixNano(), to.UnixNano()}
+	if s, ok := l.states[key]; ok {
+		return s, nil
+	}
 	s := &state{byKey: map[string]int{}}
 	for i := len(runs) - 1; i >= 0; i-- {
 		r := runs[i]
@@ -354,6 +368,7 @@ func (l *loader) state(runs []history.Run, from, to time.Time) (*state, error) {
 	for i, d := range s.docs {
 		s.byKey[d.Path] = i
 	}
+	l.states[key] = s
 	return s, nil
 }
 
