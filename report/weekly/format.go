@@ -276,7 +276,7 @@ func (r *Report) footnoteLines() []string {
 		return strings.Join(s, ", ")
 	}
 	lines = append(lines, fmt.Sprintf("Tool version: %s. Rule set: %s.", orNone(c.ToolVersions), orNone(c.RulesetVersions)))
-	cov := fmt.Sprintf("Covered: %s runs in the period (%d check, %d duplicate)", thousands(c.Runs), c.CheckRuns, c.DupesRuns)
+	cov := fmt.Sprintf("Covered: %s %s in the period (%d check, %d duplicate)", thousands(c.Runs), plural(c.Runs, "run", "runs"), c.CheckRuns, c.DupesRuns)
 	if !c.First.IsZero() {
 		cov += fmt.Sprintf(", from %s to %s UTC", c.First.Format("2 Jan 15:04"), c.Last.Format("2 Jan 15:04"))
 	}
@@ -294,7 +294,7 @@ func (r *Report) footnoteLines() []string {
 	lines = append(lines, cov+".")
 	lines = append(lines, r.Method)
 	lines = append(lines, "New and resolved findings are matched by fingerprint against each document's latest check before the period (up to 12 weeks back); sections and authors with fewer than "+
-		strconv.Itoa(r.MinGroup)+" documents are folded into “Other”.")
+		strconv.Itoa(r.MinGroup)+" "+plural(r.MinGroup, "document", "documents")+" are folded into “Other”.")
 	lines = append(lines, "Generated "+r.Generated.Format("2 Jan 2006 15:04 UTC")+".")
 	return lines
 }

@@ -20,8 +20,10 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if h.Score.Change != nil {
 		p(", %s on the previous %s", signed(*h.Score.Change, 1), r.Period.Days())
 	}
-	p(". %s documents and %s words checked; %s findings, %.2f per 1,000 words.\n\n",
-		thousands(int(h.Documents.Value)), thousands(int(h.Words.Value)), thousands(int(h.Findings.Value)), h.Density.Value)
+	docs, words, finds := int(h.Documents.Value), int(h.Words.Value), int(h.Findings.Value)
+	p(". %s %s and %s %s checked; %s %s, %.2f per 1,000 words.\n\n",
+		thousands(docs), plural(docs, "document", "documents"), thousands(words), plural(words, "word", "words"),
+		thousands(finds), plural(finds, "finding", "findings"), h.Density.Value)
 
 	p("| | This period | Previous %s | Change |\n|---|---:|---:|---:|\n", r.Period.Days())
 	for _, f := range r.figureRows() {
@@ -85,7 +87,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			p("| %s | %s | %s | %s | %.2f | %.1f | %s |\n", name, thousands(row.Documents), thousands(row.Words), thousands(row.Findings),
 				row.Density, row.Score, fmtOptChange(row.Change, 1))
 		}
-		p("\nGroups with fewer than %d documents are folded into “%s”.\n", r.MinGroup, OtherGroup)
+		p("\nGroups with fewer than %d %s are folded into “%s”.\n", r.MinGroup, plural(r.MinGroup, "document", "documents"), OtherGroup)
 	}
 
 	p("\n## New and resolved findings\n\n")
