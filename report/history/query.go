@@ -216,3 +216,81 @@ func ParseSpan(s string) (time.Duration, error) {
 	}
 	return time.Duration(n) * unit, nil
 }
+
+// Totals sums the latest check of each document in a window.
+type Totals struct {
+	Documents, Words              int
+	Errors, Warnings, Suggestions int
+	// Weighted is the sum over documents of the weight expression times
+	// the score expression given to WindowTotals; Weight the sum of weights.
+	Weighted, Weight float64
+}
+
+// WindowTotals sums, over the latest check of each path among the check
+// runs in [from, to), the documents' words and finding counts, and the
+// weighted sum of a per-document score. weight and score are SQL
+// expressions over the columns words, errors, warnings and suggestions;
+// they come from the program, never from a user. Summing in SQLite spares
+// reading every document of a long history into Go.
+func (s *Store) WindowTotals(ctx context.Context, from, to time.Time, weight, score string) (Totals, error) {
+	var runs int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM runs WHERE tool = ? AND time >= ? AND time < ?`,
+		ToolCheck, from.UnixMilli(), to.UnixMilli()).Scan(&runs); err != nil {
+		return Totals{}, fmt.Errorf("sum documents in %s: %w", s.path, err)
+	}
+	var t Totals
+	if runs == 0 {
+		return t, nil
+	}
+	sums := `count(*), coalesce(sum(words), 0), coalesce(sum(errors), 0), coalesce(sum(warnings), 0),
+		coalesce(sum(suggestions), 0), coalesce(sum((` + weight + `) * (` + score + `)), 0), coalesce(sum(` + weight + `), 0)`
+	var q string
+	if runs == 1 {
+		// One run: each path appears once.
+		q = `SELECT ` + sums + ` FROM documents WHERE run_id = (SELECT id FROM runs WHERE tool = ?1 AND time >= ?2 AND time < ?3)`
+	} else {
+		q = `SELECT ` + sums + ` FROM (
+			SELECT d.words, d.errors, d.warnings, d.suggestions,
+				row_number() OVER (PARTITION BY d.path ORDER BY r.time DESC, r.id DESC) AS rn
+			FROM runs r JOIN documents d ON d.run_id = r.id
+			WHERE r.tool = ?1 AND r.time >= ?2 AND r.time < ?3
+		) WHERE rn = 1`
+	}
+	err := s.db.QueryRowContext(ctx, q, ToolCheck, from.UnixMilli(), to.UnixMilli()).Scan(&t.Documents, &t.Words, &t.Errors,
+		&t.Warnings, &t.Suggestions, &t.Weighted, &t.Weight)
+	if err != nil {
+		return Totals{}, fmt.Errorf("sum documents in %s: %w", s.path, err)
+	}
+	return t, nil
+}
+
+// LatestDocuments returns, for each of paths that a check run in
+// [from, to) covered, its latest check there (as DocumentCounts does).
+func (s *Store) LatestDocuments(ctx context.Context, paths []string, from, to time.Time) ([]Document, error) {
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.run_id, d.doc, d.path, d.words, d.section, d.author, d.errors, d.warnings, d.suggestions
+		FROM runs r JOIN documents d ON d.run_id = r.id
+		WHERE r.tool = ? AND r.time >= ? AND r.time < ? AND d.path IN (SELECT value FROM json_each(?))
+		ORDER BY d.path, r.time DESC, r.id DESC`, ToolCheck, from.UnixMilli(), to.UnixMilli(), marshalPaths(paths))
+	if err != nil {
+		return nil, fmt.Errorf("read earlier checks from %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var out []Document
+	for rows.Next() {
+		var d Document
+		if err := rows.Scan(&d.RunID, &d.Doc, &d.Path, &d.Words, &d.Section, &d.Author, &d.Errors, &d.Warnings, &d.Suggestions); err != nil {
+			return nil, fmt.Errorf("read earlier checks from %s: %w", s.path, err)
+		}
+		if len(out) > 0 && out[len(out)-1].Path == d.Path {
+			continue
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read earlier checks from %s: %w", s.path, err)
+	}
+	return out, nil
+}

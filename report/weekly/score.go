@@ -1,6 +1,9 @@
 package weekly
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // The quality score. Each document's findings are weighted by severity
 // (error 10, warning 3, suggestion 1) and divided by its length in
@@ -61,3 +64,11 @@ func Band(score float64) string {
 	}
 	return "poor"
 }
+
+// The same score and weight as SQL expressions over a document row, for
+// sums computed inside the history database.
+var (
+	weightSQL = "max(words, 1)"
+	scoreSQL  = fmt.Sprintf("100 * pow(2, -((%d*errors + %d*warnings + %d*suggestions) * 1000.0 / max(words, %d)) / %g)",
+		ErrorWeight, WarningWeight, SuggestionWeight, MinWords, HalfLife)
+)

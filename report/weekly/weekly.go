@@ -219,7 +219,7 @@ func Build(ctx context.Context, st *history.Store, opt Options) (*Report, error)
 	if err != nil {
 		return nil, err
 	}
-	base, err := l.state(runs, earliest, from)
+	base, err := baseline(ctx, st, cur, prev, earliest, prevFrom)
 	if err != nil {
 		return nil, err
 	}
@@ -238,11 +238,21 @@ func Build(ctx context.Context, st *history.Store, opt Options) (*Report, error)
 
 	for i := range TrendWeeks {
 		wf := trendFrom.Add(time.Duration(i) * week)
-		s, err := l.state(runs, wf, wf.Add(week))
-		if err != nil {
-			return nil, err
+		var t totals
+		switch {
+		case wf.Equal(from) && wf.Add(week).Equal(to):
+			t = cs
+		case wf.Equal(prevFrom) && wf.Add(week).Equal(from):
+			t = ps
+		default:
+			// Other weeks only need sums: let SQLite add them up.
+			wt, err := st.WindowTotals(ctx, wf, wf.Add(week), weightSQL, scoreSQL)
+			if err != nil {
+				return nil, err
+			}
+			t = totals{docs: wt.Documents, words: wt.Words, errors: wt.Errors, warnings: wt.Warnings,
+				suggestions: wt.Suggestions, weightedScore: wt.Weighted, weight: wt.Weight}
 		}
-		t := s.totals()
 		w := Week{From: wf, To: wf.Add(week), Documents: t.docs, Words: t.words, Findings: t.findings()}
 		if t.docs > 0 {
 			d, sc := t.density(), t.score()
@@ -310,6 +320,33 @@ func earlier(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// baseline is, for each document of cur, its latest check before the
+// period: from the previous period when it was checked then, else from the
+// history back to earliest.
+func baseline(ctx context.Context, st *history.Store, cur, prev *state, earliest, prevFrom time.Time) (*state, error) {
+	b := &state{byKey: map[string]int{}}
+	var missing []string
+	for _, d := range cur.docs {
+		if i, ok := prev.byKey[d.Path]; ok {
+			b.byKey[d.Path] = len(b.docs)
+			b.docs = append(b.docs, prev.docs[i])
+		} else {
+			missing = append(missing, d.Path)
+		}
+	}
+	if len(missing) > 0 && earliest.Before(prevFrom) {
+		older, err := st.LatestDocuments(ctx, missing, earliest, prevFrom)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range older {
+			b.byKey[d.Path] = len(b.docs)
+			b.docs = append(b.docs, d)
+		}
+	}
+	return b, nil
 }
 
 // loader reads documents and findings of runs once each.

@@ -524,3 +524,54 @@ func TestPeriodLabel(t *testing.T) {
 		}
 	}
 }
+
+// A two-week period makes the latest trend week a plain window, summed in
+// SQLite over two runs: a.md must still count once, by its latest check.
+func TestTrendWindowOverSeveralRuns(t *testing.T) {
+	r := buildReport(t, buildScenario(t), Options{From: periodFrom.Add(-week), To: periodTo})
+	w := r.Trend[11]
+	if w.Documents != 6 || w.Words != 5600 || w.Findings != 19 || !near(*w.Score, 477500.0/5600) || !near(*w.Density, 19.0/5600*1000) {
+		t.Errorf("last week = %+v (score %v), want 6 docs, 5600 words, 19 findings, score %v", w, fmtp(w.Score), 477500.0/5600)
+	}
+	// The period holds R2, R3 and R4: each document by its latest check.
+	if r.Headline.Documents.Value != 6 || r.Headline.Findings.Value != 19 {
+		t.Errorf("two-week headline = %+v", r.Headline)
+	}
+}
+
+// A document that was not checked in the previous period is compared with
+// its latest check before that.
+func TestBaselineLooksBack(t *testing.T) {
+	ctx := context.Background()
+	st, err := history.Open(ctx, filepath.Join(t.TempDir(), "h.db"), history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	g := func(fps ...string) *rules.Result {
+		var fs []fnd
+		for _, fp := range fps {
+			fs = append(fs, fnd{"hedge", rules.Style, W, fp})
+		}
+		return result(doc{"g.md", "", "", 1000, fs})
+	}
+	for _, run := range []struct {
+		at  time.Time
+		res *rules.Result
+	}{
+		{day(2), g("g1", "g9")},   // three weeks back
+		{day(17), result(b(500))}, // the previous period, without g.md
+		{day(24), g("g1", "g2")},  // the period
+	} {
+		if _, err := st.Record(ctx, history.Run{Time: run.at}, run.res, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := buildReport(t, st, Options{})
+	if r.New.Total != 1 || r.New.Findings[0].Fingerprint != "g2" {
+		t.Errorf("new = %+v, want only g2", r.New)
+	}
+	if r.Resolved.Total != 1 || r.Resolved.Findings[0].Fingerprint != "g9" {
+		t.Errorf("resolved = %+v, want only g9", r.Resolved)
+	}
+}
