@@ -108,6 +108,9 @@ func (p Period) Label() string {
 		}
 		return from.Format("2") + "–" + last.Format("2 Jan 2006")
 	}
+	if from.Year() == to.Year() {
+		return from.Format("2 Jan 15:04") + " – " + to.Format("2 Jan 2006 15:04") + " UTC"
+	}
 	return from.Format("2 Jan 2006 15:04") + " – " + to.Format("2 Jan 2006 15:04") + " UTC"
 }
 

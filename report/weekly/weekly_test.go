@@ -516,7 +516,8 @@ func TestPeriodLabel(t *testing.T) {
 		{Period{time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)}, "28 Nov – 4 Dec 2026"},
 		{Period{time.Date(2026, 12, 28, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)}, "28 Dec 2026 – 3 Jan 2027"},
 		{Period{periodFrom, periodFrom.Add(24 * time.Hour)}, "23 Nov 2026"},
-		{Period{day(23), day(30)}, "23 Nov 2026 10:00 – 30 Nov 2026 10:00 UTC"},
+		{Period{day(23), day(30)}, "23 Nov 10:00 – 30 Nov 2026 10:00 UTC"},
+		{Period{day(23).AddDate(-1, 0, 0), day(30)}, "23 Nov 2025 10:00 – 30 Nov 2026 10:00 UTC"},
 	}
 	for _, tt := range tests {
 		if got := tt.p.Label(); got != tt.want {
