@@ -308,3 +308,26 @@ func limitList(s []string, n int) string {
 	}
 	return strings.Join(s[:n], ", ") + fmt.Sprintf(" and %d more", len(s)-n)
 }
+
+// Summary is the report's opening sentence: the score and its change, and
+// what was checked.
+func (r *Report) Summary() string {
+	h := r.Headline
+	var b strings.Builder
+	fmt.Fprintf(&b, "Quality score %.1f (%s)", h.Score.Value, h.Band)
+	if h.Score.Change != nil {
+		switch c := math.Round(*h.Score.Change*10) / 10; {
+		case c > 0:
+			fmt.Fprintf(&b, ", up %.1f on the previous %s", c, r.Period.Days())
+		case c < 0:
+			fmt.Fprintf(&b, ", down %.1f on the previous %s", -c, r.Period.Days())
+		default:
+			fmt.Fprintf(&b, ", unchanged on the previous %s", r.Period.Days())
+		}
+	}
+	docs, words, finds := int(h.Documents.Value), int(h.Words.Value), int(h.Findings.Value)
+	fmt.Fprintf(&b, ". %s %s and %s %s checked; %s %s, %.2f per 1,000 words.",
+		thousands(docs), plural(docs, "document", "documents"), thousands(words), plural(words, "word", "words"),
+		thousands(finds), plural(finds, "finding", "findings"), h.Density.Value)
+	return b.String()
+}

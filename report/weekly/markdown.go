@@ -15,16 +15,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
 
 	p("# Copy quality report: %s\n\n", r.Period.Label())
-	h := r.Headline
-	p("**Quality score %.1f (%s)**", h.Score.Value, h.Band)
-	if h.Score.Change != nil {
-		p(", %s on the previous %s", signed(*h.Score.Change, 1), r.Period.Days())
-	}
-	docs, words, finds := int(h.Documents.Value), int(h.Words.Value), int(h.Findings.Value)
-	p(". %s %s and %s %s checked; %s %s, %.2f per 1,000 words.\n\n",
-		thousands(docs), plural(docs, "document", "documents"), thousands(words), plural(words, "word", "words"),
-		thousands(finds), plural(finds, "finding", "findings"), h.Density.Value)
-
+	p("%s\n\n", r.Summary())
 	p("| | This period | Previous %s | Change |\n|---|---:|---:|---:|\n", r.Period.Days())
 	for _, f := range r.figureRows() {
 		p("| %s | %s | %s | %s |\n", f.Label, f.Value, f.Previous, mdChange(f))
