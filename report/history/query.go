@@ -164,7 +164,7 @@ func (s *Store) Prune(ctx context.Context, keep time.Duration) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("prune history %s: %w", s.path, err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }()
 	const old = `(SELECT id FROM runs WHERE time < ?)`
 	for _, table := range []string{"findings", "documents", "clusters"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE run_id IN "+old, cut); err != nil {

@@ -101,7 +101,7 @@ func (s *Store) Record(ctx context.Context, run Run, res *rules.Result, clusters
 	if err != nil {
 		return Run{}, fmt.Errorf("record run in %s: %w", s.path, err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }()
 	r, err := tx.ExecContext(ctx, `INSERT INTO runs (time, tool, tool_version, ruleset_version, paths, git_commit,
 		documents, words, findings, clusters) VALUES (?,?,?,?,?,?,?,?,?,?)`,
 		run.Time.UnixMilli(), run.Tool, run.ToolVersion, run.RulesetVersion, marshalPaths(run.Paths), run.GitCommit,

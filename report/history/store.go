@@ -156,11 +156,24 @@ func (s *Store) init(ctx context.Context, fresh bool) error {
 	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
 		return s.wrapOpen(err)
 	}
+	if !fresh {
+		// The usual case: an up-to-date history needs no write lock.
+		var app, ver int64
+		if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+			return s.wrapOpen(err)
+		}
+		if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ver); err != nil {
+			return s.wrapOpen(err)
+		}
+		if app == applicationID && ver == int64(len(migrations)) {
+			return nil
+		}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.wrapOpen(err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }()
 	var app, ver int64
 	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
 		return s.wrapOpen(err)
@@ -227,7 +240,7 @@ func (s *Store) checkMark(ctx context.Context) error {
 // wrapOpen turns SQLite's complaint about a damaged file into the foreign
 // error, keeping the cause.
 func (s *Store) wrapOpen(err error) error {
-	return fmt.Errorf("%s is %w (or is damaged): %v", s.path, ErrForeign, err)
+	return fmt.Errorf("%s is %w (or is damaged): %w", s.path, ErrForeign, err)
 }
 
 // Path is the database's file path.
