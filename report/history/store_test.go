@@ -405,3 +405,32 @@ func TestParseSpan(t *testing.T) {
 		}
 	}
 }
+
+// A file whose creation stopped before the schema was written (an empty
+// SQLite database, with or without the mark) is adopted and migrated.
+func TestOpenAdoptsEmptyDatabase(t *testing.T) {
+	for _, setup := range []string{"PRAGMA user_version=0", fmt.Sprintf("PRAGMA application_id=%d", applicationID)} {
+		path := filepath.Join(t.TempDir(), "h.db")
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec("PRAGMA journal_mode=WAL; " + setup); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		s, err := Open(context.Background(), path, Options{})
+		if err != nil {
+			t.Fatalf("%s: Open: %v", setup, err)
+		}
+		var ver int
+		s.db.QueryRow("PRAGMA user_version").Scan(&ver)
+		if ver != len(migrations) {
+			t.Errorf("%s: schema v%d after Open, want v%d", setup, ver, len(migrations))
+		}
+		if _, err := s.Record(context.Background(), Run{}, sampleResult(), nil); err != nil {
+			t.Errorf("%s: Record: %v", setup, err)
+		}
+		s.Close()
+	}
+}
