@@ -214,8 +214,12 @@ func fmtFigure(label string, f Figure, decimals int, higherIsBetter, neutral boo
 
 func (r *Report) figureRows() []figureRow {
 	h := r.Headline
+	score := fmtFigure("Quality score", h.Score, 1, true, false)
+	if h.Band == NoBand {
+		score.Value = "–"
+	}
 	return []figureRow{
-		fmtFigure("Quality score", h.Score, 1, true, false),
+		score,
 		fmtFigure("Documents checked", h.Documents, 0, true, true),
 		fmtFigure("Words checked", h.Words, 0, true, true),
 		fmtFigure("Findings", h.Findings, 0, false, false),
@@ -313,6 +317,9 @@ func limitList(s []string, n int) string {
 // what was checked.
 func (r *Report) Summary() string {
 	h := r.Headline
+	if h.Band == NoBand {
+		return "No documents were checked in this period: record runs with `copydesk check --record`."
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Quality score %.1f (%s)", h.Score.Value, h.Band)
 	if h.Score.Change != nil {

@@ -184,6 +184,9 @@ func TestHTMLWithoutHistory(t *testing.T) {
 	if !strings.Contains(textOf(doc), "No checks recorded in these weeks") {
 		t.Error("empty charts do not say so")
 	}
+	if r.Headline.Band != NoBand || !strings.Contains(textOf(doc), "No documents were checked in this period") {
+		t.Errorf("an empty period is not reported as such (band %q)", r.Headline.Band)
+	}
 	if md := render(t, r, FormatMarkdown); !bytes.Contains(md, []byte("No findings this period.")) {
 		t.Errorf("empty Markdown report:\n%s", md)
 	}

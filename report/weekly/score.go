@@ -33,6 +33,9 @@ const (
 	FairScore = 75.0
 )
 
+// NoBand is the headline's band when the period has no checks.
+const NoBand = "none"
+
 // ScoreMethod explains the score in one paragraph, for the report's
 // footnote.
 const ScoreMethod = "Quality score: each document's findings are weighted by severity (error 10, warning 3, " +

@@ -94,7 +94,7 @@ type Headline struct {
 	Suggestions Figure `json:"suggestions"`
 	Density     Figure `json:"density"` // findings per 1,000 words
 	Score       Figure `json:"score"`   // 0-100; 0 with no documents
-	Band        string `json:"band"`
+	Band        string `json:"band"`    // good, fair, poor, or none without documents
 }
 
 // Week is one point of the trend. Score and Density are absent for a week
@@ -501,6 +501,10 @@ func figure(v, prev float64, hasPrev bool) Figure {
 }
 
 func headline(c, p totals, hasPrev bool) Headline {
+	band := Band(c.score())
+	if c.docs == 0 {
+		band = NoBand
+	}
 	return Headline{
 		Documents:   figure(float64(c.docs), float64(p.docs), hasPrev),
 		Words:       figure(float64(c.words), float64(p.words), hasPrev),
@@ -510,7 +514,7 @@ func headline(c, p totals, hasPrev bool) Headline {
 		Suggestions: figure(float64(c.suggestions), float64(p.suggestions), hasPrev),
 		Density:     figure(c.density(), p.density(), hasPrev),
 		Score:       figure(c.score(), p.score(), hasPrev),
-		Band:        Band(c.score()),
+		Band:        band,
 	}
 }
 
