@@ -208,8 +208,7 @@ func Build(ctx context.Context, st *history.Store, opt Options) (*Report, error)
 	if err != nil {
 		return nil, err
 	}
-	l := &loader{ctx: ctx, st: st, docs: map[int64][]history.Document{}, findings: map[int64][]history.Finding{},
-		states: map[[2]int64]*state{}}
+	l := &loader{ctx: ctx, st: st, docs: map[int64][]history.Document{}, findings: map[int64][]history.Finding{}}
 
 	cur, err := l.state(runs, from, to)
 	if err != nil {
@@ -355,7 +354,6 @@ type loader struct {
 	st       *history.Store
 	docs     map[int64][]history.Document
 	findings map[int64][]history.Finding
-	states   map[[2]int64]*state
 }
 
 func (l *loader) documents(id int64) ([]history.Document, error) {
@@ -379,10 +377,6 @@ type state struct {
 // state collects the latest check of each path among the check runs in
 // [from, to). runs are oldest first.
 func (l *loader) state(runs []history.Run, from, to time.Time) (*state, error) {
-	key := [2]int64{from.UnixNano(), to.UnixNano()}
-	if s, ok := l.states[key]; ok {
-		return s, nil
-	}
 	s := &state{byKey: map[string]int{}}
 	for i := len(runs) - 1; i >= 0; i-- {
 		r := runs[i]
@@ -405,7 +399,6 @@ func (l *loader) state(runs []history.Run, from, to time.Time) (*state, error) {
 	for i, d := range s.docs {
 		s.byKey[d.Path] = i
 	}
-	l.states[key] = s
 	return s, nil
 }
 
