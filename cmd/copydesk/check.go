@@ -243,6 +243,8 @@ func runCheck(c *cli.Context, e *env) error {
 		} else {
 			rec.record(history.Run{Tool: history.ToolCheck, ToolVersion: version(), RulesetVersion: rulesetVersion(rs), Paths: args}, res, nil)
 		}
+		// Every way out waits for the history to be written and closed.
+		defer func() { _ = rec.wait() }()
 	}
 
 	code := exitOK
