@@ -110,6 +110,8 @@ func newApp(e *env) *cli.App {
 			reportCommand(e),
 			rulesCommand(e),
 			explainCommand(e),
+			initCommand(e),
+			configCommand(e),
 			versionCommand(e),
 		},
 		Action: func(c *cli.Context) error {
@@ -139,18 +141,21 @@ func permuteArgs(app *cli.App, name string, rest []string) []string {
 	if cmd == nil {
 		return rest
 	}
-	return permuteCommandArgs(cmd, rest)
+	return permuteFlags(cmd, rest)
 }
 
-// permuteCommandArgs reorders one command's arguments; a leading subcommand
-// name (history prune) is kept first and its own flags are reordered.
-func permuteCommandArgs(cmd *cli.Command, rest []string) []string {
-	if len(rest) > 0 {
-		for _, sub := range cmd.Subcommands {
-			if sub.Name == rest[0] || contains(sub.Aliases, rest[0]) {
-				return append([]string{rest[0]}, permuteCommandArgs(sub, rest[1:])...)
+// permuteFlags is permuteArgs for one command; a command with subcommands
+// (copydesk config check) permutes the named subcommand's arguments.
+func permuteFlags(cmd *cli.Command, rest []string) []string {
+	if len(cmd.Subcommands) > 0 {
+		if len(rest) > 0 {
+			for _, sc := range cmd.Subcommands {
+				if sc.Name == rest[0] || contains(sc.Aliases, rest[0]) {
+					return append([]string{rest[0]}, permuteFlags(sc, rest[1:])...)
+				}
 			}
 		}
+		return rest
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
