@@ -237,26 +237,26 @@ func (p *htmlParser) startTag(z *html.Tokenizer, selfClosing bool, start, end in
 	if hidden {
 		e.flags |= fSkip
 	}
-	var kc kindCtx
+	kc, hasKind := kindCtx{}, true
 	switch {
 	case flags&fHeading != 0:
 		kc = kindCtx{Heading, int(a.String()[1] - '0')}
 	case a == atom.Figcaption || caption:
-		kc = kindCtx{Caption, 0}
+		kc.kind = Caption
 	case byline:
-		kc = kindCtx{Byline, 0}
+		kc.kind = Byline
 	case a == atom.Li:
-		kc = kindCtx{ListItem, 0}
+		kc.kind = ListItem
 	case a == atom.Dt || a == atom.Dd:
-		kc = kindCtx{Paragraph, 0}
+		kc.kind = Paragraph
 	case flags&fCell != 0:
-		kc = kindCtx{TableCell, 0}
+		kc.kind = TableCell
 	case flags&fQuote != 0:
-		kc = kindCtx{Quote, 0}
+		kc.kind = Quote
 	default:
-		kc.kind = 255
+		hasKind = false
 	}
-	if kc.kind != 255 {
+	if hasKind {
 		e.flags |= fKind
 		p.kinds = append(p.kinds, kc)
 	}
