@@ -20,7 +20,7 @@ import (
 // tree: it never recurses, and closes mis-nested elements the way browsers
 // mostly do, so huge or malformed pages parse in linear time.
 func parseHTML(doc *Document, content []byte) {
-	p := newHTMLParser(doc, content, false)
+	p := newHTMLParser(doc, content)
 	p.run(0, len(content))
 	p.finishPage()
 }
@@ -28,7 +28,7 @@ func parseHTML(doc *Document, content []byte) {
 // parseHTMLFragment reads content[lo:hi], an HTML block of a Markdown file,
 // appending its blocks and comments to doc.
 func parseHTMLFragment(doc *Document, content []byte, lo, hi int) {
-	p := newHTMLParser(doc, content, true)
+	p := newHTMLParser(doc, content)
 	p.run(lo, hi)
 }
 
@@ -101,10 +101,9 @@ type kindCtx struct {
 }
 
 type htmlParser struct {
-	doc      *Document
-	content  []byte
-	fragment bool
-	bb       blockBuilder
+	doc     *Document
+	content []byte
+	bb      blockBuilder
 
 	stack []openElem
 	kinds []kindCtx
@@ -121,8 +120,8 @@ type htmlParser struct {
 	titleBuf       strings.Builder
 }
 
-func newHTMLParser(doc *Document, content []byte, fragment bool) *htmlParser {
-	return &htmlParser{doc: doc, content: content, fragment: fragment}
+func newHTMLParser(doc *Document, content []byte) *htmlParser {
+	return &htmlParser{doc: doc, content: content}
 }
 
 // textClass marks the bytes the text scanner stops at.
