@@ -152,16 +152,55 @@ func (p *htmlParser) run(lo, hi int) {
 				Src:  start, SrcEnd: off,
 			})
 		case html.StartTagToken, html.SelfClosingTagToken:
-			p.startTag(z, tt == html.SelfClosingTagToken, start, off)
+			var buf [16]byte
+			p.startTag(z, tagName(p.content[start:off], &buf), tt == html.SelfClosingTagToken, start, off)
 		case html.EndTagToken:
-			name, _ := z.TagName()
+			var buf [16]byte
+			name := tagName(p.content[start:off], &buf)
 			p.endTag(atom.Lookup(name), name, start, off)
 		}
 	}
 }
 
-func (p *htmlParser) startTag(z *html.Tokenizer, selfClosing bool, start, end int) {
-	name, hasAttr := z.TagName()
+// tagName returns the lower-cased name of the tag whose raw text is raw,
+// read the way the tokenizer reads it, in buf when it fits (the tokenizer's
+// own TagName allocates).
+func tagName(raw []byte, buf *[16]byte) []byte {
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	j := i
+	for j < len(raw) {
+		c := raw[j]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		j++
+	}
+	name := raw[i:j]
+	out := buf[:0]
+	if len(name) > len(buf) {
+		out = make([]byte, 0, len(name))
+	}
+	for _, c := range name {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// mayMatter reports whether a raw start tag can hold an attribute that
+// scanAttrs looks for, so that most tags skip the tokenizer's allocating
+// attribute reader.
+func mayMatter(raw []byte) bool {
+	return containsFold(raw, "hidden") || containsFold(raw, "none") || containsFold(raw, "author") ||
+		containsFold(raw, "byline") || containsFold(raw, "caption")
+}
+
+func (p *htmlParser) startTag(z *html.Tokenizer, name []byte, selfClosing bool, start, end int) {
 	a := atom.Lookup(name)
 	flags := elemFlags[a]
 	if p.head > 0 && a != atom.Title && a != atom.Meta && a != atom.Link && a != atom.Script &&
@@ -170,16 +209,14 @@ func (p *htmlParser) startTag(z *html.Tokenizer, selfClosing bool, start, end in
 		p.closeTo(func(e openElem) bool { return e.flags&fHead != 0 }, false)
 	}
 	if a == atom.Meta {
-		if hasAttr {
-			p.meta(z)
-		}
+		p.meta(z)
 		return
 	}
 	if a == atom.Body {
 		p.closeTo(func(e openElem) bool { return e.flags&fHead != 0 }, false)
 	}
 	var hidden, byline, caption bool
-	if hasAttr {
+	if mayMatter(p.content[start:end]) {
 		hidden, byline, caption = scanAttrs(z)
 		if a == atom.Html || a == atom.Body {
 			byline, caption = false, false
@@ -291,17 +328,34 @@ func scanAttrs(z *html.Tokenizer) (hidden, byline, caption bool) {
 				hidden = true
 			}
 		case "class", "id":
-			for _, tok := range bytes.Fields(v) {
+			for tok, rest := nextToken(v); tok != nil; tok, rest = nextToken(rest) {
 				byline = byline || isBylineToken(tok)
 				caption = caption || containsFold(tok, "caption")
 			}
 		case "rel", "itemprop":
-			for _, tok := range bytes.Fields(v) {
+			for tok, rest := nextToken(v); tok != nil; tok, rest = nextToken(rest) {
 				byline = byline || bytes.EqualFold(tok, []byte("author"))
 			}
 		}
 	}
 	return hidden, byline, caption
+}
+
+// nextToken returns the first white-space separated token of v and the rest,
+// or nil when there is none.
+func nextToken(v []byte) (tok, rest []byte) {
+	i := 0
+	for i < len(v) && isSpaceByte(v[i]) {
+		i++
+	}
+	if i == len(v) {
+		return nil, nil
+	}
+	j := i
+	for j < len(v) && !isSpaceByte(v[j]) {
+		j++
+	}
+	return v[i:j], v[j:]
 }
 
 // isBylineToken reports whether a class or id names a byline or an author
@@ -552,6 +606,19 @@ func decodeEntity(ref []byte) (string, bool) {
 	return dec, dec != string(ref)
 }
 
+// countWords counts the white-space separated words of s.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := isSpaceByte(s[i])
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -580,7 +647,7 @@ func (p *htmlParser) flush(at int) {
 	if !ok {
 		return
 	}
-	short := len(b.Text) <= 150 && len(strings.Fields(b.Text)) <= 15
+	short := len(b.Text) <= 150 && countWords(b.Text) <= 15
 	if kind == Byline && !short {
 		kind = Paragraph
 	}
