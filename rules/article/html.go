@@ -193,11 +193,49 @@ func tagName(raw []byte, buf *[16]byte) []byte {
 }
 
 // mayMatter reports whether a raw start tag can hold an attribute that
-// scanAttrs looks for, so that most tags skip the tokenizer's allocating
-// attribute reader.
+// scanAttrs looks for ("hidden", "none", "author", "byline", "caption"), so
+// that most tags skip the tokenizer's allocating attribute reader. It makes
+// one pass over the tag.
 func mayMatter(raw []byte) bool {
-	return containsFold(raw, "hidden") || containsFold(raw, "none") || containsFold(raw, "author") ||
-		containsFold(raw, "byline") || containsFold(raw, "caption")
+	for i, c := range raw {
+		var w string
+		switch c | 0x20 {
+		case 'h':
+			w = "hidden"
+		case 'n':
+			w = "none"
+		case 'a':
+			w = "author"
+		case 'b':
+			w = "byline"
+		case 'c':
+			w = "caption"
+		default:
+			continue
+		}
+		if len(raw)-i >= len(w) && hasPrefixFold(raw[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether b starts with the lower-case ASCII word w,
+// ignoring ASCII case.
+func hasPrefixFold(b []byte, w string) bool {
+	if len(b) < len(w) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		c := b[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *htmlParser) startTag(z *html.Tokenizer, name []byte, selfClosing bool, start, end int) {
@@ -378,18 +416,7 @@ func isBylineToken(tok []byte) bool {
 // ignoring ASCII case, without allocating.
 func containsFold(b []byte, w string) bool {
 	for i := 0; i+len(w) <= len(b); i++ {
-		j := 0
-		for j < len(w) {
-			c := b[i+j]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != w[j] {
-				break
-			}
-			j++
-		}
-		if j == len(w) {
+		if b[i]|0x20 == w[0] && hasPrefixFold(b[i:], w) {
 			return true
 		}
 	}
@@ -541,6 +568,10 @@ func (p *htmlParser) text(start, end int) {
 		c := textClass[s[i]]
 		if c == 0 {
 			i++
+			continue
+		}
+		if c == 1 && i > run && s[i] == ' ' && (i+1 == end || textClass[s[i+1]] != 1) {
+			i++ // a single space between words stays in the run
 			continue
 		}
 		p.bb.addSrc(s, run, i)
