@@ -712,7 +712,7 @@ func (p *htmlParser) meta(z *html.Tokenizer) {
 		switch string(k) {
 		case "name", "property", "itemprop":
 			if name == "" {
-				name = strings.ToLower(strings.TrimSpace(string(v)))
+				name = strings.ToLower(string(v))
 			}
 		case "content":
 			value = strings.Join(strings.Fields(string(v)), " ")
@@ -721,6 +721,14 @@ func (p *htmlParser) meta(z *html.Tokenizer) {
 	if name == "" || value == "" {
 		return
 	}
+	// A property may list several names: property="og:title dc:title".
+	for _, n := range strings.Fields(name) {
+		p.metaField(n, value)
+	}
+}
+
+// metaField records one <meta> name and its content.
+func (p *htmlParser) metaField(name, value string) {
 	m := &p.doc.Meta
 	if m.Fields == nil {
 		m.Fields = make(map[string]string)
@@ -734,7 +742,8 @@ func (p *htmlParser) meta(z *html.Tokenizer) {
 		if p.ogTitle == "" {
 			p.ogTitle = value
 		}
-	case "author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author":
+	case "author", "article:author", "byl", "dc.creator", "dc:creator", "dcterms.creator", "parsely-author",
+		"sailthru.author":
 		if m.Author == "" && !isURL {
 			m.Author = strings.TrimPrefix(strings.TrimPrefix(value, "By "), "by ")
 		}
@@ -742,7 +751,8 @@ func (p *htmlParser) meta(z *html.Tokenizer) {
 		if m.Section == "" {
 			m.Section = value
 		}
-	case "article:published_time", "date", "pubdate", "dc.date", "parsely-pub-date", "publish-date":
+	case "article:published_time", "date", "pubdate", "dc.date", "dc:date", "dcterms.date", "parsely-pub-date",
+		"publish-date":
 		if m.Date == "" {
 			m.Date = value
 		}

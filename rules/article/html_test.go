@@ -120,6 +120,13 @@ func TestParseHTML(t *testing.T) {
 			},
 		},
 		{
+			name:   "space-separated meta properties",
+			path:   "a.html",
+			src:    `<meta property="x:creator DC:Creator" content=" Ann  Lee "><p>x</p>`,
+			blocks: []blockWant{{Paragraph, 0, false, "x"}},
+			meta:   &FrontMatter{Author: "Ann Lee", Fields: map[string]string{"x:creator": "Ann Lee", "dc:creator": "Ann Lee"}},
+		},
+		{
 			name:   "heading that matches the title",
 			path:   "a.html",
 			src:    "<title>Storm hits the coast - Example News</title><h2>Storm hits the coast</h2><p>Text.</p>",
