@@ -269,9 +269,10 @@ func doubleQuoted(v []byte) (string, int) {
 			b.WriteByte(0)
 		case 'u', 'U', 'x':
 			n := 2
-			if e == 'u' {
+			switch e {
+			case 'u':
 				n = 4
-			} else if e == 'U' {
+			case 'U':
 				n = 8
 			}
 			if i+n <= len(v) {

@@ -20,7 +20,7 @@ import (
 // tree: it never recurses, and closes mis-nested elements the way browsers
 // mostly do, so huge or malformed pages parse in linear time.
 func parseHTML(doc *Document, content []byte) {
-	p := newHTMLParser(doc, content, false)
+	p := newHTMLParser(doc, content)
 	p.run(0, len(content))
 	p.finishPage()
 }
@@ -28,7 +28,7 @@ func parseHTML(doc *Document, content []byte) {
 // parseHTMLFragment reads content[lo:hi], an HTML block of a Markdown file,
 // appending its blocks and comments to doc.
 func parseHTMLFragment(doc *Document, content []byte, lo, hi int) {
-	p := newHTMLParser(doc, content, true)
+	p := newHTMLParser(doc, content)
 	p.run(lo, hi)
 }
 
@@ -101,10 +101,9 @@ type kindCtx struct {
 }
 
 type htmlParser struct {
-	doc      *Document
-	content  []byte
-	fragment bool
-	bb       blockBuilder
+	doc     *Document
+	content []byte
+	bb      blockBuilder
 
 	stack []openElem
 	kinds []kindCtx
@@ -121,8 +120,8 @@ type htmlParser struct {
 	titleBuf       strings.Builder
 }
 
-func newHTMLParser(doc *Document, content []byte, fragment bool) *htmlParser {
-	return &htmlParser{doc: doc, content: content, fragment: fragment}
+func newHTMLParser(doc *Document, content []byte) *htmlParser {
+	return &htmlParser{doc: doc, content: content}
 }
 
 // textClass marks the bytes the text scanner stops at.
@@ -153,16 +152,93 @@ func (p *htmlParser) run(lo, hi int) {
 				Src:  start, SrcEnd: off,
 			})
 		case html.StartTagToken, html.SelfClosingTagToken:
-			p.startTag(z, tt == html.SelfClosingTagToken, start, off)
+			var buf [16]byte
+			p.startTag(z, tagName(p.content[start:off], &buf), tt == html.SelfClosingTagToken, start, off)
 		case html.EndTagToken:
-			name, _ := z.TagName()
+			var buf [16]byte
+			name := tagName(p.content[start:off], &buf)
 			p.endTag(atom.Lookup(name), name, start, off)
 		}
 	}
 }
 
-func (p *htmlParser) startTag(z *html.Tokenizer, selfClosing bool, start, end int) {
-	name, hasAttr := z.TagName()
+// tagName returns the lower-cased name of the tag whose raw text is raw,
+// read the way the tokenizer reads it, in buf when it fits (the tokenizer's
+// own TagName allocates).
+func tagName(raw []byte, buf *[16]byte) []byte {
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	j := i
+	for j < len(raw) {
+		c := raw[j]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		j++
+	}
+	name := raw[i:j]
+	out := buf[:0]
+	if len(name) > len(buf) {
+		out = make([]byte, 0, len(name))
+	}
+	for _, c := range name {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// mayMatter reports whether a raw start tag can hold an attribute that
+// scanAttrs looks for ("hidden", "none", "author", "byline", "caption"), so
+// that most tags skip the tokenizer's allocating attribute reader. It makes
+// one pass over the tag.
+func mayMatter(raw []byte) bool {
+	for i, c := range raw {
+		var w string
+		switch c | 0x20 {
+		case 'h':
+			w = "hidden"
+		case 'n':
+			w = "none"
+		case 'a':
+			w = "author"
+		case 'b':
+			w = "byline"
+		case 'c':
+			w = "caption"
+		default:
+			continue
+		}
+		if len(raw)-i >= len(w) && hasPrefixFold(raw[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether b starts with the lower-case ASCII word w,
+// ignoring ASCII case.
+func hasPrefixFold(b []byte, w string) bool {
+	if len(b) < len(w) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		c := b[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *htmlParser) startTag(z *html.Tokenizer, name []byte, selfClosing bool, start, end int) {
 	a := atom.Lookup(name)
 	flags := elemFlags[a]
 	if p.head > 0 && a != atom.Title && a != atom.Meta && a != atom.Link && a != atom.Script &&
@@ -171,16 +247,14 @@ func (p *htmlParser) startTag(z *html.Tokenizer, selfClosing bool, start, end in
 		p.closeTo(func(e openElem) bool { return e.flags&fHead != 0 }, false)
 	}
 	if a == atom.Meta {
-		if hasAttr {
-			p.meta(z)
-		}
+		p.meta(z)
 		return
 	}
 	if a == atom.Body {
 		p.closeTo(func(e openElem) bool { return e.flags&fHead != 0 }, false)
 	}
 	var hidden, byline, caption bool
-	if hasAttr {
+	if mayMatter(p.content[start:end]) {
 		hidden, byline, caption = scanAttrs(z)
 		if a == atom.Html || a == atom.Body {
 			byline, caption = false, false
@@ -237,26 +311,26 @@ func (p *htmlParser) startTag(z *html.Tokenizer, selfClosing bool, start, end in
 	if hidden {
 		e.flags |= fSkip
 	}
-	var kc kindCtx
+	kc, hasKind := kindCtx{}, true
 	switch {
 	case flags&fHeading != 0:
 		kc = kindCtx{Heading, int(a.String()[1] - '0')}
 	case a == atom.Figcaption || caption:
-		kc = kindCtx{Caption, 0}
+		kc.kind = Caption
 	case byline:
-		kc = kindCtx{Byline, 0}
+		kc.kind = Byline
 	case a == atom.Li:
-		kc = kindCtx{ListItem, 0}
+		kc.kind = ListItem
 	case a == atom.Dt || a == atom.Dd:
-		kc = kindCtx{Paragraph, 0}
+		kc.kind = Paragraph
 	case flags&fCell != 0:
-		kc = kindCtx{TableCell, 0}
+		kc.kind = TableCell
 	case flags&fQuote != 0:
-		kc = kindCtx{Quote, 0}
+		kc.kind = Quote
 	default:
-		kc.kind = 255
+		hasKind = false
 	}
-	if kc.kind != 255 {
+	if hasKind {
 		e.flags |= fKind
 		p.kinds = append(p.kinds, kc)
 	}
@@ -292,17 +366,34 @@ func scanAttrs(z *html.Tokenizer) (hidden, byline, caption bool) {
 				hidden = true
 			}
 		case "class", "id":
-			for _, tok := range bytes.Fields(v) {
+			for tok, rest := nextToken(v); tok != nil; tok, rest = nextToken(rest) {
 				byline = byline || isBylineToken(tok)
 				caption = caption || containsFold(tok, "caption")
 			}
 		case "rel", "itemprop":
-			for _, tok := range bytes.Fields(v) {
+			for tok, rest := nextToken(v); tok != nil; tok, rest = nextToken(rest) {
 				byline = byline || bytes.EqualFold(tok, []byte("author"))
 			}
 		}
 	}
 	return hidden, byline, caption
+}
+
+// nextToken returns the first white-space separated token of v and the rest,
+// or nil when there is none.
+func nextToken(v []byte) (tok, rest []byte) {
+	i := 0
+	for i < len(v) && isSpaceByte(v[i]) {
+		i++
+	}
+	if i == len(v) {
+		return nil, nil
+	}
+	j := i
+	for j < len(v) && !isSpaceByte(v[j]) {
+		j++
+	}
+	return v[i:j], v[j:]
 }
 
 // isBylineToken reports whether a class or id names a byline or an author
@@ -325,18 +416,7 @@ func isBylineToken(tok []byte) bool {
 // ignoring ASCII case, without allocating.
 func containsFold(b []byte, w string) bool {
 	for i := 0; i+len(w) <= len(b); i++ {
-		j := 0
-		for j < len(w) {
-			c := b[i+j]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != w[j] {
-				break
-			}
-			j++
-		}
-		if j == len(w) {
+		if b[i]|0x20 == w[0] && hasPrefixFold(b[i:], w) {
 			return true
 		}
 	}
@@ -490,6 +570,10 @@ func (p *htmlParser) text(start, end int) {
 			i++
 			continue
 		}
+		if c == 1 && i > run && s[i] == ' ' && (i+1 == end || textClass[s[i+1]] != 1) {
+			i++ // a single space between words stays in the run
+			continue
+		}
 		p.bb.addSrc(s, run, i)
 		if c == 1 {
 			j := i + 1
@@ -553,6 +637,19 @@ func decodeEntity(ref []byte) (string, bool) {
 	return dec, dec != string(ref)
 }
 
+// countWords counts the white-space separated words of s.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := isSpaceByte(s[i])
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
@@ -581,7 +678,7 @@ func (p *htmlParser) flush(at int) {
 	if !ok {
 		return
 	}
-	short := len(b.Text) <= 150 && len(strings.Fields(b.Text)) <= 15
+	short := len(b.Text) <= 150 && countWords(b.Text) <= 15
 	if kind == Byline && !short {
 		kind = Paragraph
 	}
@@ -615,7 +712,7 @@ func (p *htmlParser) meta(z *html.Tokenizer) {
 		switch string(k) {
 		case "name", "property", "itemprop":
 			if name == "" {
-				name = strings.ToLower(strings.TrimSpace(string(v)))
+				name = strings.ToLower(string(v))
 			}
 		case "content":
 			value = strings.Join(strings.Fields(string(v)), " ")
@@ -624,6 +721,14 @@ func (p *htmlParser) meta(z *html.Tokenizer) {
 	if name == "" || value == "" {
 		return
 	}
+	// A property may list several names: property="og:title dc:title".
+	for _, n := range strings.Fields(name) {
+		p.metaField(n, value)
+	}
+}
+
+// metaField records one <meta> name and its content.
+func (p *htmlParser) metaField(name, value string) {
 	m := &p.doc.Meta
 	if m.Fields == nil {
 		m.Fields = make(map[string]string)
@@ -637,7 +742,8 @@ func (p *htmlParser) meta(z *html.Tokenizer) {
 		if p.ogTitle == "" {
 			p.ogTitle = value
 		}
-	case "author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author":
+	case "author", "article:author", "byl", "dc.creator", "dc:creator", "dcterms.creator", "parsely-author",
+		"sailthru.author":
 		if m.Author == "" && !isURL {
 			m.Author = strings.TrimPrefix(strings.TrimPrefix(value, "By "), "by ")
 		}
@@ -645,7 +751,8 @@ func (p *htmlParser) meta(z *html.Tokenizer) {
 		if m.Section == "" {
 			m.Section = value
 		}
-	case "article:published_time", "date", "pubdate", "dc.date", "parsely-pub-date", "publish-date":
+	case "article:published_time", "date", "pubdate", "dc.date", "dc:date", "dcterms.date", "parsely-pub-date",
+		"publish-date":
 		if m.Date == "" {
 			m.Date = value
 		}

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -22,6 +23,17 @@ func NewLineIndex(src []byte, singleByte bool) *LineIndex {
 	li := &LineIndex{src: src, single: singleByte, starts: make([]int, 1, len(src)/40+1)}
 	if !singleByte && len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		li.bom = 3
+	}
+	if bytes.IndexByte(src, '\r') < 0 {
+		// Only "\n" ends lines: find them with the fast byte search.
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return li
+			}
+			i += j + 1
+			li.starts = append(li.starts, i)
+		}
 	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {

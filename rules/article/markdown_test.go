@@ -1,6 +1,9 @@
 package article
 
-import "testing"
+import (
+	"sync"
+	"testing"
+)
 
 func TestParseMarkdown(t *testing.T) {
 	const o = string(Opaque)
@@ -186,4 +189,35 @@ func TestParseMarkdown(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestParseMarkdownConcurrent checks that the shared goldmark parser can
+// serve concurrent parses (the engine parses files in parallel); run it with
+// -race.
+func TestParseMarkdownConcurrent(t *testing.T) {
+	src := []byte("# T\n\nA *b* [c](d) `e`.\n\n| a | b |\n|---|---|\n| c | d |\n\n> q\n")
+	want, err := Parse("a.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				got, err := Parse("a.md", src)
+				if err != nil || dump(got) != dump(want) {
+					errs <- dump(got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent parse differs:\n%s\nwant\n%s", e, dump(want))
+	}
 }
