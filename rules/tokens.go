@@ -1,26 +1,40 @@
 package rules
 
 import (
-	"sync"
-
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
 )
 
-// tokenBuffers recycles token slices between Check calls: phrase rules
-// tokenize every block of every document.
-var tokenBuffers = sync.Pool{New: func() any { return new([]match.Token) }}
+// blockTokens is a document's token stream, computed once and shared by
+// every phrase rule: toks[start[i]:start[i+1]] are the tokens of block i.
+type blockTokens struct {
+	toks  []match.Token
+	start []int
+}
+
+type blockTokensKey struct{}
 
 // eachBlockTokens calls fn with every block of doc and its tokens. The
-// tokens are only valid during the call.
+// tokens are shared between rules: fn must not change them.
 func eachBlockTokens(doc *article.Document, fn func(b *article.Block, toks []match.Token)) {
-	buf := tokenBuffers.Get().(*[]match.Token)
-	toks := *buf
+	bt := doc.Memo(blockTokensKey{}, func() any { return tokenizeBlocks(doc) }).(*blockTokens)
 	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
-		toks = match.Tokenize(b.Text, toks)
-		fn(b, toks)
+		fn(&doc.Blocks[i], bt.toks[bt.start[i]:bt.start[i+1]:bt.start[i+1]])
 	}
-	*buf = toks[:0]
-	tokenBuffers.Put(buf)
+}
+
+func tokenizeBlocks(doc *article.Document) *blockTokens {
+	n := 0
+	for i := range doc.Blocks {
+		n += len(doc.Blocks[i].Text)
+	}
+	bt := &blockTokens{toks: make([]match.Token, 0, n/5+8), start: make([]int, len(doc.Blocks)+1)}
+	var scratch []match.Token
+	for i := range doc.Blocks {
+		bt.start[i] = len(bt.toks)
+		scratch = match.Tokenize(doc.Blocks[i].Text, scratch)
+		bt.toks = append(bt.toks, scratch...)
+	}
+	bt.start[len(doc.Blocks)] = len(bt.toks)
+	return bt
 }

@@ -10,6 +10,7 @@ package article
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -193,6 +194,8 @@ type Document struct {
 	// Notes are remarks about the input that are not findings, such as the
 	// fallback to Windows-1252.
 	Notes []string
+
+	memo sync.Map // see Memo
 }
 
 // Words counts the words of the document's blocks: runs of non-space
@@ -230,4 +233,17 @@ func (d *Document) IsOpinion() bool {
 		}
 	}
 	return false
+}
+
+// Memo returns the value stored under key for this document, computing it
+// with compute the first time. Rules use it to share work that depends only
+// on the document (the token stream every phrase rule reads), so that ten
+// rules tokenize a document once. compute may run more than once when
+// called concurrently; its results must be interchangeable.
+func (d *Document) Memo(key any, compute func() any) any {
+	if v, ok := d.memo.Load(key); ok {
+		return v
+	}
+	v, _ := d.memo.LoadOrStore(key, compute())
+	return v
 }
