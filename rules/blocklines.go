@@ -137,3 +137,12 @@ func isCapitalWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// splitSet makes a set of the sep-separated entries of s.
+func splitSet(s, sep string) map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Split(s, sep) {
+		m[e] = true
+	}
+	return m
+}

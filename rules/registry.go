@@ -8,5 +8,6 @@ func All() []Rule {
 	return []Rule{
 		mojibake{},
 		placeholder{},
+		shareChrome{},
 	}
 }

@@ -1,0 +1,286 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+type shareChrome struct{}
+
+func (shareChrome) Meta() Meta {
+	return Meta{
+		Name:     "share-chrome",
+		Category: Residue,
+		Severity: Warning,
+		Default:  true,
+		Summary:  "Page furniture left in the copy: share bars, subscribe prompts, Advertisement, cookie notices, read times, comment counts, copyright and lone photo credits",
+		Doc: `A web page wraps the story in furniture: share buttons ("Share this
+article", "Facebook Twitter Email Print"), newsletter and subscription
+prompts ("Click here to subscribe", "Sign up for our newsletter"),
+"Advertisement" markers, cookie notices, "Skip to content" links, read
+times ("5 min read"), comment counts ("Comments (0)"), the site's copyright
+line, and photo credits ("Image: Getty") that lost their picture. When copy
+is pasted, exported or scraped, the furniture comes along and readers see
+it in the middle of the story.
+
+The rule looks only at whole lines: a line must consist of the furniture
+and nothing else, so a sentence that mentions Facebook, a subscription or a
+copyright case is left alone, and so are real captions. Delete the line.`,
+		Examples: []Example{
+			{Text: "Port strike ends\n\nShare this article\n\nDock workers returned to work.", Fires: true},
+			{Text: "Port strike ends\n\nFacebook Twitter Email Print\n\nDock workers returned to work.", Fires: true},
+			{Text: "Port strike ends\n\nDock workers returned to work.\n\nAdvertisement\n\nThe union said the deal was fair.", Fires: true},
+			{Text: "Port strike ends\n\n5 min read\n\nDock workers returned to work.", Fires: true},
+			{Text: "Port strike ends\n\nDock workers returned to work.\n\nImage: Getty Images", Fires: true},
+			{Text: "Port strike ends\n\nThe union shared the offer on Facebook and Twitter before the vote.", Fires: false},
+			{Text: "Port strike ends\n\nSign up was slow, the union said.", Fires: false},
+			{Text: "Record label wins case\n\nCopyright holders said the ruling would protect musicians.", Fires: false},
+		},
+	}
+}
+
+func (shareChrome) Check(doc *article.Document) []Diagnostic {
+	var out []Diagnostic
+	var lines []textLine
+	for bi := range doc.Blocks {
+		lines = blockLines(doc, bi, lines[:0])
+		for _, l := range lines {
+			if l.end-l.start > 500 {
+				continue
+			}
+			if msg := chromeLine(l.text(doc), doc.Blocks[bi].Kind); msg != "" {
+				s, e := l.srcRange(doc)
+				out = append(out, Diagnostic{Start: s, End: e, Message: msg})
+			}
+		}
+	}
+	return out
+}
+
+var (
+	// shareLabels are whole lines (in lineKey form) that label share buttons.
+	shareLabels = splitSet("share|share this|share this article|share this story|share this page|share this post|share article|share story|"+
+		"share the story|share this content|share this video|share this link|share on facebook|share on twitter|share on whatsapp|share on linkedin|"+
+		"share via email|share by email|share on social media|share with friends|tweet this|tweet|pin it|email this article|email this story|"+
+		"print this article|print this page|print this story|email a friend|send to a friend|copy link|copy article link|share page|"+
+		"shares|share or comment on this article|share full article|share this article on|share this with", "|")
+	// socialWords make up a share bar; socialNetworks are the ones that name
+	// a network.
+	socialWords    = splitSet("facebook twitter x email e mail print whatsapp linkedin pinterest reddit messenger flipboard telegram tumblr sms share tweet pin copy link comment comments google instagram youtube threads bluesky mastodon more", " ")
+	socialNetworks = splitSet("facebook twitter whatsapp linkedin pinterest reddit messenger flipboard telegram tumblr instagram bluesky mastodon", " ")
+	adLabels       = splitSet("advertisement|advert|ad|ads|sponsored|sponsored content|paid content|promoted content|partner content|"+
+		"story continues below advertisement|article continues below advertisement|continue reading below|article continues below|"+
+		"story continues below|scroll to continue with content|continue reading the main story|advertisement continue reading below|"+
+		"continue reading below advertisement|ad feedback|skip advert|advertisement scroll to continue|report this ad|"+
+		"skip to content|skip to main content|skip navigation|skip to navigation|jump to content|skip to footer|skip to search|skip to article", "|")
+	commentLabels = splitSet("comments|comment|leave a comment|add a comment|post a comment|view comments|show comments|read comments|"+
+		"no comments|no comments yet|be the first to comment|join the conversation|comment on this story|comment on this article|"+
+		"view all comments|load comments|see all comments|add your comment|have your say", "|")
+	creditKeys = splitSet("getty|getty images|afp|afp getty images|afp via getty images|reuters|ap|ap photo|pa|pa media|pa wire|epa|shutterstock|alamy|istock|istockphoto|"+
+		"getty images istockphoto|bloomberg via getty images|associated press", "|")
+	creditLabels = splitSet("image|images|photo|photos|picture|pictures|photograph|photography|credit|image credit|photo credit|picture credit|"+
+		"photo illustration|illustration|photos by|photo by|image by|picture by|video", "|")
+)
+
+// chromeLine reports what page furniture the line is, as a message, or "".
+func chromeLine(line string, kind article.Kind) string {
+	key, n := lineKey(line)
+	if n == 0 || n > 60 {
+		return ""
+	}
+	ws := strings.Fields(key)
+	switch {
+	case shareLabels[key] || n <= 12 && isShareBar(ws):
+		return "share bar left in the copy: delete the line"
+	case adLabels[key]:
+		return "page furniture (" + quoteShort(line) + ") left in the copy: delete the line"
+	case n <= 30 && isSubscribePrompt(key, ws):
+		return "subscription or newsletter prompt left in the copy: delete the line"
+	case isCookieNotice(key, ws):
+		return "cookie notice left in the copy: delete the line"
+	case n <= 12 && isReadTime(ws):
+		return "reading-time label left in the copy: delete the line"
+	case n <= 6 && isCommentCount(key, ws):
+		return "comment count or prompt left in the copy: delete the line"
+	case n <= 30 && isCopyrightLine(line, key, ws):
+		return "copyright line inside the story: delete it (the site's footer carries it)"
+	case kind != article.Caption && n <= 8 && isLoneCredit(line, key, ws):
+		return "photo credit alone on a line, without its picture: delete it or restore the caption"
+	case n <= 12 && (strings.HasPrefix(key, "follow us on ") || strings.HasPrefix(key, "like us on ") || strings.HasPrefix(key, "connect with us on ")):
+		return "social media prompt left in the copy: delete the line"
+	}
+	return ""
+}
+
+func quoteShort(s string) string {
+	if len(s) > 60 {
+		s = s[:60] + "…"
+	}
+	return `"` + s + `"`
+}
+
+// isShareBar: a line of two or more share words, naming at least one
+// network (or email and print together). A lone network name may be a
+// subheading ("Twitter" over a section about the company).
+func isShareBar(ws []string) bool {
+	networks, email, print := 0, false, false
+	for _, w := range ws {
+		if !socialWords[w] {
+			return false
+		}
+		if socialNetworks[w] {
+			networks++
+		}
+		email = email || w == "email" || w == "mail"
+		print = print || w == "print"
+	}
+	return len(ws) > 1 && (networks > 0 || email && print)
+}
+
+var subscribeStarts = []string{"click here to subscribe", "subscribe to", "subscribe now", "subscribe today", "subscribe for", "sign up for", "sign up to",
+	"sign up now", "sign up today", "sign up here", "get our", "join our", "enter your email", "get the latest", "never miss", "dont miss out",
+	"want more", "like this story", "get breaking news", "already a subscriber", "become a subscriber", "subscribe", "newsletter"}
+
+// isSubscribePrompt: a line that starts with a subscription call and is
+// about newsletters, subscriptions or inboxes.
+func isSubscribePrompt(key string, ws []string) bool {
+	if key == "subscribe" || key == "newsletter" || key == "sign up" || key == "subscribe now" || key == "sign up now" {
+		return true
+	}
+	start := false
+	for _, p := range subscribeStarts {
+		if key == p || strings.HasPrefix(key, p+" ") {
+			start = true
+			break
+		}
+	}
+	if !start {
+		return false
+	}
+	for _, w := range ws {
+		switch w {
+		case "newsletter", "newsletters", "subscribe", "subscriber", "subscribers", "subscription", "inbox", "email", "emails", "alerts":
+			return true
+		}
+	}
+	return false
+}
+
+var cookieStarts = []string{"we use cookies", "this site uses cookies", "this website uses cookies", "our site uses cookies", "we and our partners use cookies",
+	"by continuing to use", "by using this site", "by using our site", "by using this website", "accept cookies", "accept all cookies", "cookie policy",
+	"cookie settings", "manage cookies", "cookies help us", "we use cookies and similar"}
+
+func isCookieNotice(key string, ws []string) bool {
+	hasCookie := false
+	for _, w := range ws {
+		if w == "cookie" || w == "cookies" {
+			hasCookie = true
+			break
+		}
+	}
+	if !hasCookie {
+		return false
+	}
+	for _, p := range cookieStarts {
+		if key == p || strings.HasPrefix(key, p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// isReadTime: "5 min read", "3-minute read", "Reading time: 4 minutes",
+// possibly beside a date.
+func isReadTime(ws []string) bool {
+	for i, w := range ws {
+		if !isDigits(w) || i+1 >= len(ws) {
+			continue
+		}
+		switch ws[i+1] {
+		case "min", "mins", "minute", "minutes":
+		default:
+			continue
+		}
+		if i+2 < len(ws) && ws[i+2] == "read" {
+			return true
+		}
+		if i >= 2 && (ws[i-2] == "reading" || ws[i-2] == "read") && ws[i-1] == "time" {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigitByte(w[i]) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// isCommentCount: "Comments (0)", "12 comments", "Leave a comment".
+func isCommentCount(key string, ws []string) bool {
+	if commentLabels[key] {
+		return true
+	}
+	if len(ws) == 2 {
+		return isDigits(ws[0]) && (ws[1] == "comments" || ws[1] == "comment" || ws[1] == "responses" || ws[1] == "replies") ||
+			ws[0] == "comments" && isDigits(ws[1])
+	}
+	return false
+}
+
+// isCopyrightLine: "© 2024 Example Media", "Copyright 2005 Reuters", a
+// short line that says "All rights reserved".
+func isCopyrightLine(line, key string, ws []string) bool {
+	l := strings.TrimSpace(line)
+	if strings.HasPrefix(l, "©") || strings.HasPrefix(l, "(c) ") || strings.HasPrefix(l, "(C) ") {
+		return len(ws) >= 1 && !lineEndsSentence(l) || strings.Contains(key, "all rights reserved")
+	}
+	if strings.Contains(key, "all rights reserved") {
+		return true
+	}
+	if len(ws) >= 2 && ws[0] == "copyright" {
+		return strings.HasPrefix(strings.TrimSpace(l[len("copyright"):]), "©") || isYear(ws[1]) || ws[1] == "c" && len(ws) > 2 && isYear(ws[2])
+	}
+	return false
+}
+
+func isYear(w string) bool {
+	return len(w) == 4 && isDigits(w) && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0')
+}
+
+// isLoneCredit: "Image: Getty", "Photo: AP", "Getty Images", "(Reuters)".
+func isLoneCredit(line, key string, ws []string) bool {
+	if creditKeys[key] {
+		return true
+	}
+	l := strings.TrimSpace(line)
+	if lineEndsSentence(l) {
+		return false
+	}
+	colon := strings.IndexAny(l, ":")
+	if colon > 0 {
+		label, _ := lineKey(l[:colon])
+		rest, rn := lineKey(l[colon+1:])
+		return creditLabels[label] && rn > 0 && rn <= 5 && creditSource(rest)
+	}
+	return false
+}
+
+// creditSource reports whether a credit names an agency or says "Getty",
+// "via", "courtesy" or "/": a credit, not a label such as "Video: how the
+// vote went".
+func creditSource(rest string) bool {
+	for _, w := range strings.Fields(rest) {
+		switch w {
+		case "getty", "images", "afp", "reuters", "ap", "pa", "epa", "shutterstock", "alamy", "istock", "istockphoto", "courtesy", "via",
+			"handout", "supplied", "press", "photo", "photos", "file", "staff", "photographer":
+			return true
+		}
+	}
+	return false
+}
