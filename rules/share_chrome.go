@@ -226,9 +226,12 @@ func isCommentCount(key string, ws []string) bool {
 	if commentLabels[key] {
 		return true
 	}
-	if len(ws) == 2 {
+	switch len(ws) {
+	case 2:
 		return isDigits(ws[0]) && (ws[1] == "comments" || ws[1] == "comment" || ws[1] == "responses" || ws[1] == "replies") ||
 			ws[0] == "comments" && isDigits(ws[1])
+	case 3: // "Comments (5 posted)"
+		return ws[0] == "comments" && isDigits(ws[1]) && ws[2] == "posted"
 	}
 	return false
 }
