@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,16 +54,28 @@ func blockLines(doc *article.Document, bi int, dst []textLine) []textLine {
 		for si < len(b.Spans) && b.Spans[si].TextEnd <= i {
 			si++
 		}
-		if si < len(b.Spans) {
-			sp := b.Spans[si]
-			if sp.Text == i && sp.TextEnd == i+1 && sp.SrcEnd-sp.Src > 1 && strings.ContainsAny(string(doc.Src[sp.Src:sp.SrcEnd]), "\n\r") {
-				add(i)
-				start = i + 1
-			}
+		if si < len(b.Spans) && softBreak(doc.Src, b.Spans[si], i) {
+			add(i)
+			start = i + 1
 		}
 	}
 	add(len(text))
 	return dst
+}
+
+// softBreak reports whether the space at text offset i, inside span sp,
+// stands for a line break in src. The builder merges a one-byte "\n" that
+// became " " into the text run around it, so a linear span is looked into
+// byte for byte.
+func softBreak(src []byte, sp article.Span, i int) bool {
+	if i < sp.Text || i >= sp.TextEnd {
+		return false
+	}
+	if sp.TextEnd-sp.Text == sp.SrcEnd-sp.Src {
+		c := src[sp.Src+(i-sp.Text)]
+		return c == '\n' || c == '\r'
+	}
+	return sp.TextEnd-sp.Text == 1 && bytes.ContainsAny(src[sp.Src:sp.SrcEnd], "\n\r")
 }
 
 // docLines returns every line of every block of doc, in reading order.

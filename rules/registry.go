@@ -9,6 +9,7 @@ func All() []Rule {
 		bylineResidue{},
 		mojibake{},
 		placeholder{},
+		repeatedBlock{},
 		repeatedHeadline{},
 		shareChrome{},
 	}
