@@ -9,6 +9,7 @@ func All() []Rule {
 		bylineResidue{},
 		mojibake{},
 		placeholder{},
+		relatedLinks{},
 		repeatedBlock{},
 		repeatedHeadline{},
 		shareChrome{},
