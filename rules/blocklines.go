@@ -39,43 +39,53 @@ func blockLines(doc *article.Document, bi int, dst []textLine) []textLine {
 		if s < e {
 			dst = append(dst, textLine{bi, s, e})
 		}
+		start = end + 1
 	}
-	soft := doc.Format != article.HTML
-	si := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			add(i)
-			start = i + 1
+	if doc.Format == article.HTML {
+		for i := strings.IndexByte(text, '\n'); i >= 0; i = strings.IndexByte(text[start:], '\n') {
+			add(start + i)
+		}
+		add(len(text))
+		return dst
+	}
+	// Breaks in span order: a linear span has the line ends of its source
+	// at the same offsets (the builder merges a one-byte "\n" that became
+	// " " into the text around it); a mapped span is one break when it
+	// stands for a line end or holds a hard break.
+	for _, sp := range b.Spans {
+		if sp.TextEnd-sp.Text == sp.SrcEnd-sp.Src {
+			src := doc.Src[sp.Src:sp.SrcEnd]
+			for off := 0; off < len(src); {
+				k := indexLineEnd(src[off:])
+				if k < 0 {
+					break
+				}
+				if at := sp.Text + off + k; at >= start {
+					add(at)
+				}
+				off += k + 1
+			}
 			continue
 		}
-		if text[i] != ' ' || !soft {
+		if i := strings.IndexByte(text[sp.Text:sp.TextEnd], '\n'); i >= 0 {
+			add(sp.Text + i)
 			continue
 		}
-		for si < len(b.Spans) && b.Spans[si].TextEnd <= i {
-			si++
-		}
-		if si < len(b.Spans) && softBreak(doc.Src, b.Spans[si], i) {
-			add(i)
-			start = i + 1
+		if sp.TextEnd-sp.Text == 1 && text[sp.Text] == ' ' && indexLineEnd(doc.Src[sp.Src:sp.SrcEnd]) >= 0 {
+			add(sp.Text)
 		}
 	}
 	add(len(text))
 	return dst
 }
 
-// softBreak reports whether the space at text offset i, inside span sp,
-// stands for a line break in src. The builder merges a one-byte "\n" that
-// became " " into the text run around it, so a linear span is looked into
-// byte for byte.
-func softBreak(src []byte, sp article.Span, i int) bool {
-	if i < sp.Text || i >= sp.TextEnd {
-		return false
+// indexLineEnd returns the index of the first "\n" or "\r" in b, or -1.
+func indexLineEnd(b []byte) int {
+	n := bytes.IndexByte(b, '\n')
+	if r := bytes.IndexByte(b, '\r'); r >= 0 && (n < 0 || r < n) {
+		return r
 	}
-	if sp.TextEnd-sp.Text == sp.SrcEnd-sp.Src {
-		c := src[sp.Src+(i-sp.Text)]
-		return c == '\n' || c == '\r'
-	}
-	return sp.TextEnd-sp.Text == 1 && bytes.ContainsAny(src[sp.Src:sp.SrcEnd], "\n\r")
+	return n
 }
 
 // docLines returns every line of every block of doc, in reading order.
@@ -102,28 +112,50 @@ func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // lower-cased and joined by single spaces; punctuation, quotes and spacing
 // do not count. It also returns the number of words.
 func lineKey(s string) (string, int) {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	words := 0
 	in := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch hashClass[c] {
+			case 0:
+				in = false
+				continue
+			case 3:
+				continue // an inner apostrophe: "don't" is one word
+			case 2:
+				c += 'a' - 'A'
+			}
 			if !in {
 				if words > 0 {
-					b.WriteByte(' ')
+					b = append(b, ' ')
 				}
 				words++
 				in = true
 			}
-			b.WriteRune(unicode.ToLower(r))
+			b = append(b, c)
 			continue
 		}
-		if in && (r == '\'' || r == '\u2019') {
-			continue // "don't" and "don’t" are one word either way
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r != '\u2019' {
+				in = false
+			}
+			continue
 		}
-		in = false
+		if !in {
+			if words > 0 {
+				b = append(b, ' ')
+			}
+			words++
+			in = true
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return b.String(), words
+	return string(b), words
 }
 
 // lineWords splits a line into its words (letters, digits, inner
@@ -158,4 +190,130 @@ func splitSet(s, sep string) map[string]bool {
 		m[e] = true
 	}
 	return m
+}
+
+// quickWords counts the runs of non-space bytes in s, stopping once it
+// passes limit: a bound on its words that costs no allocation, to skip
+// long lines early.
+func quickWords(s string, limit int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' || s[i] == '\n' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+			if n > limit {
+				return n
+			}
+		}
+	}
+	return n
+}
+
+// hashClass sorts ASCII bytes for lineHash: word bytes (lower case, or
+// upper case to fold), apostrophes, and separators.
+var hashClass = func() (t [128]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 2
+	}
+	t['\''] = 3
+	return t
+}()
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// lineHash hashes the lineKey form of s (FNV-1a) and counts its words,
+// without allocating: equal keys give equal hashes.
+func lineHash(s string) (uint64, int) {
+	h := uint64(fnvOffset)
+	words := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch hashClass[c] {
+			case 0:
+				in = false
+				continue
+			case 3:
+				if !in {
+					continue
+				}
+				continue // an inner apostrophe: "don't" is one word
+			case 2:
+				c += 'a' - 'A'
+			}
+			if !in {
+				if words > 0 {
+					h = (h ^ ' ') * fnvPrime
+				}
+				words++
+				in = true
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r != '\u2019' {
+				in = false
+			}
+			continue
+		}
+		if !in {
+			if words > 0 {
+				h = (h ^ ' ') * fnvPrime
+			}
+			words++
+			in = true
+		}
+		var buf [4]byte
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+	}
+	return h, words
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII prefix
+// p, ignoring ASCII case.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether s contains the lower-case ASCII string sub,
+// ignoring ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFold(s[i:], sub) {
+			return true
+		}
+	}
+	return false
 }

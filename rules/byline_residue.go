@@ -73,7 +73,7 @@ func (bylineResidue) Check(doc *article.Document) []Diagnostic {
 	var seen []bylineLine
 	for _, l := range docLines(doc) {
 		text := l.text(doc)
-		if len(text) > 160 {
+		if len(text) > 160 || quickWords(text, 12) > 12 || !bylineCandidate(text, len(seen) > 0) {
 			continue
 		}
 		key, n := lineKey(text)
@@ -110,6 +110,19 @@ func (bylineResidue) Check(doc *article.Document) []Diagnostic {
 		}
 	}
 	return out
+}
+
+// bylineCandidate is the cheap test before a line is read: it starts like a
+// byline, mentions an avatar or an author photo, or, once a byline has
+// been seen, is short enough to be a name.
+func bylineCandidate(text string, haveByline bool) bool {
+	for _, p := range bylineStarts {
+		if hasPrefixFold(text, p) {
+			return true
+		}
+	}
+	return containsFold(text, "avatar") || containsFold(text, "author") || containsFold(text, "profile") ||
+		containsFold(text, "headshot") || containsFold(text, "user") || haveByline && quickWords(text, 4) <= 4
 }
 
 func findByline(seen []bylineLine, name string) (bylineLine, bool) {

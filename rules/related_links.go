@@ -70,7 +70,8 @@ func (relatedLinks) Check(doc *article.Document) []Diagnostic {
 	covered := -1 // lines up to this index are in a reported block
 	for i := 0; i < len(lines); i++ {
 		text := lines[i].text(doc)
-		if len(text) > 300 {
+		// Labels are short; a one-line link has its colon near the start.
+		if len(text) > 80 && (len(text) > 300 || strings.IndexByte(text[:31], ':') < 0) {
 			continue
 		}
 		key, n := lineKey(text)
@@ -300,7 +301,7 @@ func contentWords(s string) []string {
 // plug ("Follow Maria on Twitter @maria").
 func pageChrome(doc *article.Document, l textLine) bool {
 	text := l.text(doc)
-	if len(text) > 500 {
+	if quickWords(text, 12) > 12 && (!longChromeSignal(text) || quickWords(text, 60) > 60) {
 		return false
 	}
 	if chromeLine(text, doc.Blocks[l.block].Kind) != "" {

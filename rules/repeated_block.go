@@ -47,11 +47,10 @@ marks it as one.`,
 	}
 }
 
-// blockLine is a line with its comparison key.
+// keyedLine is a line and the index of the first line that reads the same.
 type keyedLine struct {
 	line  textLine
-	key   string
-	first int // index of the first line with the same key, or -1
+	first int // -1 when the line is not a repeat
 }
 
 func (repeatedBlock) Check(doc *article.Document) []Diagnostic {
@@ -61,7 +60,9 @@ func (repeatedBlock) Check(doc *article.Document) []Diagnostic {
 	}
 	refs, _ := headlineRefs(doc)
 	keyed := make([]keyedLine, len(lines))
-	firstOf := make(map[string]int, len(lines))
+	// Lines are compared by a hash of their lineKey form; a match is
+	// confirmed on the keys themselves.
+	firstOf := make(map[uint64]int, len(lines))
 	for i, l := range lines {
 		keyed[i] = keyedLine{line: l, first: -1}
 		b := &doc.Blocks[l.block]
@@ -70,20 +71,24 @@ func (repeatedBlock) Check(doc *article.Document) []Diagnostic {
 			continue
 		}
 		text := l.text(doc)
-		k, n := lineKey(text)
-		if n < minRepeatWords(b.Kind, text) || shortQuotation(text, n) || creditLike(k, n) || strings.HasPrefix(k, "lorem ipsum") {
+		h, n := lineHash(text)
+		if n < minRepeatWords(b.Kind, text) || shortQuotation(text, n) || creditLike(text, n) || hasPrefixFold(text, "lorem ipsum") {
 			continue
 		}
-		if f, ok := firstOf[k]; ok {
-			// A heading and a table-of-contents entry read the same.
-			if fk := doc.Blocks[lines[f].block].Kind; fk == article.Heading && b.Kind != article.Heading {
-				continue
-			}
-			keyed[i].key, keyed[i].first = k, f
+		f, ok := firstOf[h]
+		if !ok {
+			firstOf[h] = i
 			continue
 		}
-		firstOf[k] = i
-		keyed[i].key = k
+		k, _ := lineKey(text)
+		if fk, _ := lineKey(lines[f].text(doc)); fk != k {
+			continue
+		}
+		// A heading and a table-of-contents entry read the same.
+		if fb := doc.Blocks[lines[f].block].Kind; fb == article.Heading && b.Kind != article.Heading {
+			continue
+		}
+		keyed[i].first = f
 	}
 	var out []Diagnostic
 	for i := 0; i < len(keyed); i++ {
@@ -134,12 +139,17 @@ func minRepeatWords(k article.Kind, text string) int {
 // every picture or chart.
 var creditWords = splitSet("credit|credits|photo|photos|photograph|photography|image|images|picture|pictures|illustration|video|source|sources|graphic|map|chart", "|")
 
-func creditLike(key string, words int) bool {
+func creditLike(text string, words int) bool {
 	if words > 15 {
 		return false
 	}
-	first, _, _ := strings.Cut(key, " ")
-	return creditWords[first] || strings.HasPrefix(first, "credit") || strings.Contains(key, "getty")
+	t := strings.TrimLeft(text, "([\"' ")
+	end := 0
+	for end < len(t) && isLetterASCII(t[end]) {
+		end++
+	}
+	first := strings.ToLower(t[:end])
+	return creditWords[first] || strings.HasPrefix(first, "credit") || containsFold(text, "getty")
 }
 
 // shortQuotation reports a line that is only a short quotation: "Four

@@ -54,6 +54,13 @@ func (repeatedHeadline) Check(doc *article.Document) []Diagnostic {
 	// An HTML page's <title> is not printed in the body: without an <h1>,
 	// the first line that reads the same is the printed headline.
 	skipFirst := hb < 0 && doc.Format == article.HTML
+	// A line much longer than every form of the headline (allowing for
+	// punctuation and a site name) cannot read the same.
+	maxLen := 0
+	for _, r := range refs {
+		maxLen = max(maxLen, len(r.key))
+	}
+	maxLen = maxLen*2 + 60
 	var out []Diagnostic
 	var lines []textLine
 	for bi := range doc.Blocks {
@@ -63,7 +70,7 @@ func (repeatedHeadline) Check(doc *article.Document) []Diagnostic {
 		lines = blockLines(doc, bi, lines[:0])
 		for _, l := range lines {
 			text := l.text(doc)
-			if len(text) > 400 {
+			if len(text) > maxLen {
 				continue
 			}
 			ref, ok := matchHeadline(text, refs)

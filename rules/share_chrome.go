@@ -46,10 +46,11 @@ func (shareChrome) Check(doc *article.Document) []Diagnostic {
 	for bi := range doc.Blocks {
 		lines = blockLines(doc, bi, lines[:0])
 		for _, l := range lines {
-			if l.end-l.start > 500 {
+			text := l.text(doc)
+			if quickWords(text, 12) > 12 && (!longChromeSignal(text) || quickWords(text, 60) > 60) {
 				continue
 			}
-			if msg := chromeLine(l.text(doc), doc.Blocks[bi].Kind); msg != "" {
+			if msg := chromeLine(text, doc.Blocks[bi].Kind); msg != "" {
 				s, e := l.srcRange(doc)
 				out = append(out, Diagnostic{Start: s, End: e, Message: msg})
 			}
@@ -82,6 +83,27 @@ var (
 	creditLabels = splitSet("image|images|photo|photos|picture|pictures|photograph|photography|credit|image credit|photo credit|picture credit|"+
 		"photo illustration|illustration|photos by|photo by|image by|picture by|video", "|")
 )
+
+// longChromeSignal is the cheap test for lines of more than twelve words:
+// only subscription prompts, cookie notices and copyright lines run that
+// long, and each starts in a known way or says "rights reserved".
+func longChromeSignal(text string) bool {
+	if strings.Contains(text, "ights reserved") || strings.Contains(text, "IGHTS RESERVED") || strings.HasPrefix(text, "©") ||
+		hasPrefixFold(text, "(c)") || hasPrefixFold(text, "copyright") {
+		return true
+	}
+	for _, p := range subscribeStarts {
+		if hasPrefixFold(text, p) {
+			return true
+		}
+	}
+	for _, p := range cookieStarts {
+		if hasPrefixFold(text, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // chromeLine reports what page furniture the line is, as a message, or "".
 func chromeLine(line string, kind article.Kind) string {
