@@ -123,13 +123,14 @@ func chromeLine(line string, kind article.Kind) string {
 		return "cookie notice left in the copy: delete the line"
 	case n <= 12 && isReadTime(ws):
 		return "reading-time label left in the copy: delete the line"
-	case n <= 6 && isCommentCount(key, ws):
+	case n <= 6 && isCommentCount(key, ws), n <= 16 && len(ws) > 3 && ws[2] == "on" && !lineEndsSentence(line) && isCommentCount(key, ws):
 		return "comment count or prompt left in the copy: delete the line"
 	case n <= 30 && isCopyrightLine(line, key, ws):
 		return "copyright line inside the story: delete it (the site's footer carries it)"
 	case kind != article.Caption && n <= 8 && isLoneCredit(line, key, ws):
 		return "photo credit alone on a line, without its picture: delete it or restore the caption"
-	case n <= 12 && (strings.HasPrefix(key, "follow us on ") || strings.HasPrefix(key, "like us on ") || strings.HasPrefix(key, "connect with us on ")):
+	case n <= 12 && (strings.HasPrefix(key, "follow us on ") || strings.HasPrefix(key, "like us on ") || strings.HasPrefix(key, "connect with us on ")),
+		n <= 8 && followBar(line, ws):
 		return "social media prompt left in the copy: delete the line"
 	}
 	return ""
@@ -255,7 +256,8 @@ func isCommentCount(key string, ws []string) bool {
 	case 3: // "Comments (5 posted)"
 		return ws[0] == "comments" && isDigits(ws[1]) && ws[2] == "posted"
 	}
-	return false
+	// "2 comments on “These Weeks in Firefox”"
+	return len(ws) > 3 && isDigits(ws[0]) && (ws[1] == "comments" || ws[1] == "comment" || ws[1] == "responses" || ws[1] == "replies") && ws[2] == "on"
 }
 
 // isCopyrightLine: "© 2024 Example Media", "Copyright 2005 Reuters", a
@@ -278,7 +280,8 @@ func isYear(w string) bool {
 	return len(w) == 4 && isDigits(w) && (w[0] == '1' && w[1] == '9' || w[0] == '2' && w[1] == '0')
 }
 
-// isLoneCredit: "Image: Getty", "Photo: AP", "Getty Images", "(Reuters)".
+// isLoneCredit: "Image: Getty", "Photo: AP", "Getty Images", "(Reuters)",
+// "JIM WATSON/AFP/Getty Images".
 func isLoneCredit(line, key string, ws []string) bool {
 	if creditKeys[key] {
 		return true
@@ -287,6 +290,13 @@ func isLoneCredit(line, key string, ws []string) bool {
 	if lineEndsSentence(l) {
 		return false
 	}
+	// Photographer / agency.
+	if strings.Contains(l, "/") && len(ws) >= 2 {
+		last := ws[len(ws)-1]
+		if len(ws) >= 2 && ws[len(ws)-2] == "getty" && last == "images" || creditKeys[last] && last != "pa" && last != "ap" {
+			return true
+		}
+	}
 	colon := strings.IndexAny(l, ":")
 	if colon > 0 {
 		label, _ := lineKey(l[:colon])
@@ -294,6 +304,29 @@ func isLoneCredit(line, key string, ws []string) bool {
 		return creditLabels[label] && rn > 0 && rn <= 5 && creditSource(rest)
 	}
 	return false
+}
+
+// followBar: "Follow Backchannel: Twitter | Facebook", a label and network
+// names.
+func followBar(line string, ws []string) bool {
+	if len(ws) < 3 || ws[0] != "follow" {
+		return false
+	}
+	colon := strings.IndexByte(line, ':')
+	if colon < 0 {
+		return false
+	}
+	rest, _ := lineKey(line[colon+1:])
+	rws := strings.Fields(rest)
+	if len(rws) == 0 {
+		return false
+	}
+	for _, w := range rws {
+		if !socialWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // creditSource reports whether a credit names an agency or says "Getty",
