@@ -41,22 +41,61 @@ copyright case is left alone, and so are real captions. Delete the line.`,
 }
 
 func (shareChrome) Check(doc *article.Document) []Diagnostic {
-	var out []Diagnostic
-	var lines []textLine
-	for bi := range doc.Blocks {
-		lines = blockLines(doc, bi, lines[:0])
-		for _, l := range lines {
-			text := l.text(doc)
-			if quickWords(text, 12) > 12 && (!longChromeSignal(text) || quickWords(text, 60) > 60) {
-				continue
-			}
-			if msg := chromeLine(text, doc.Blocks[bi].Kind); msg != "" {
-				s, e := l.srcRange(doc)
-				out = append(out, Diagnostic{Start: s, End: e, Message: msg})
+	lines := docLines(doc)
+	msgs := make([]string, len(lines))
+	lone := false
+	for i, l := range lines {
+		text := l.text(doc)
+		if quickWords(text, 12) > 12 && (!longChromeSignal(text) || quickWords(text, 60) > 60) {
+			continue
+		}
+		msgs[i] = chromeLine(text, doc.Blocks[l.block].Kind)
+		lone = lone || msgs[i] == "" && loneSocial(doc, l)
+	}
+	if lone {
+		// A network name alone on a line is a share button when it sits
+		// next to a share bar or other buttons: "Share this:", "Facebook",
+		// "Twitter", "Email" on lines of their own.
+		for pass := 0; pass < 2; pass++ {
+			for k := range lines {
+				i := k
+				if pass == 1 {
+					i = len(lines) - 1 - k
+				}
+				if msgs[i] != "" || !loneSocial(doc, lines[i]) {
+					continue
+				}
+				if i > 0 && msgs[i-1] == shareBarMsg || i+1 < len(lines) && msgs[i+1] == shareBarMsg {
+					msgs[i] = shareBarMsg
+				}
 			}
 		}
 	}
+	var out []Diagnostic
+	for i, m := range msgs {
+		if m != "" {
+			s, e := lines[i].srcRange(doc)
+			out = append(out, Diagnostic{Start: s, End: e, Message: m})
+		}
+	}
 	return out
+}
+
+const shareBarMsg = "share bar left in the copy: delete the line"
+
+// loneSocial reports a line that is one share word ("Facebook", "Email"),
+// not a heading.
+func loneSocial(doc *article.Document, l textLine) bool {
+	text := l.text(doc)
+	if len(text) > 20 {
+		return false
+	}
+	switch doc.Blocks[l.block].Kind {
+	case article.Heading, article.Headline:
+		return false
+	}
+	key, n := lineKey(text)
+	return n == 1 && socialWords[key] || n == 2 && key == "google plus"
 }
 
 var (
@@ -77,7 +116,8 @@ var (
 		"skip to content|skip to main content|skip navigation|skip to navigation|jump to content|skip to footer|skip to search|skip to article", "|")
 	commentLabels = splitSet("comments|comment|leave a comment|add a comment|post a comment|view comments|show comments|read comments|"+
 		"no comments|no comments yet|be the first to comment|join the conversation|comment on this story|comment on this article|"+
-		"view all comments|load comments|see all comments|add your comment|have your say", "|")
+		"view all comments|load comments|see all comments|add your comment|have your say|"+
+		"have something to add to this story share it in the comments|share your thoughts in the comments|tell us what you think in the comments", "|")
 	creditKeys = splitSet("getty|getty images|afp|afp getty images|afp via getty images|reuters|ap|ap photo|pa|pa media|pa wire|epa|shutterstock|alamy|istock|istockphoto|"+
 		"getty images istockphoto|bloomberg via getty images|associated press", "|")
 	creditLabels = splitSet("image|images|photo|photos|picture|pictures|photograph|photography|credit|image credit|photo credit|picture credit|"+
@@ -89,6 +129,7 @@ var (
 // long, and each starts in a known way or says "rights reserved".
 func longChromeSignal(text string) bool {
 	if strings.Contains(text, "ights reserved") || strings.Contains(text, "IGHTS RESERVED") || strings.HasPrefix(text, "©") ||
+		strings.Contains(text, "ur newsletter") || strings.Contains(text, "the comments") ||
 		hasPrefixFold(text, "(c)") || hasPrefixFold(text, "copyright") {
 		return true
 	}
@@ -113,8 +154,8 @@ func chromeLine(line string, kind article.Kind) string {
 	}
 	ws := strings.Fields(key)
 	switch {
-	case shareLabels[key] || n <= 12 && isShareBar(ws):
-		return "share bar left in the copy: delete the line"
+	case shareLabels[key] || n <= 12 && isShareBar(ws) || n <= 6 && shareCount(ws):
+		return shareBarMsg
 	case adLabels[key]:
 		return "page furniture (" + quoteShort(line) + ") left in the copy: delete the line"
 	case n <= 30 && isSubscribePrompt(key, ws):
@@ -123,15 +164,17 @@ func chromeLine(line string, kind article.Kind) string {
 		return "cookie notice left in the copy: delete the line"
 	case n <= 12 && isReadTime(ws):
 		return "reading-time label left in the copy: delete the line"
-	case n <= 6 && isCommentCount(key, ws), n <= 16 && len(ws) > 3 && ws[2] == "on" && !lineEndsSentence(line) && isCommentCount(key, ws):
+	case commentLabels[key], n <= 6 && isCommentCount(key, ws), n <= 16 && len(ws) > 3 && ws[2] == "on" && !lineEndsSentence(line) && isCommentCount(key, ws):
 		return "comment count or prompt left in the copy: delete the line"
 	case n <= 30 && isCopyrightLine(line, key, ws):
 		return "copyright line inside the story: delete it (the site's footer carries it)"
 	case kind != article.Caption && n <= 8 && isLoneCredit(line, key, ws):
 		return "photo credit alone on a line, without its picture: delete it or restore the caption"
 	case n <= 12 && (strings.HasPrefix(key, "follow us on ") || strings.HasPrefix(key, "like us on ") || strings.HasPrefix(key, "connect with us on ")),
-		n <= 8 && followBar(line, ws):
+		n <= 8 && followBar(line, ws), n <= 10 && !lineEndsSentence(line) && followOn(ws):
 		return "social media prompt left in the copy: delete the line"
+	case n <= 12 && strings.HasSuffix(key, "view full size image") || imageLabels[key]:
+		return "image viewer label left in the copy: delete it"
 	}
 	return ""
 }
@@ -147,28 +190,40 @@ func quoteShort(s string) string {
 // network (or email and print together). A lone network name may be a
 // subheading ("Twitter" over a section about the company).
 func isShareBar(ws []string) bool {
-	networks, email, print := 0, false, false
+	networks, email, print, share, other := 0, false, false, false, false
 	for _, w := range ws {
+		switch w {
+		case "this", "on", "via", "with":
+			continue // "Share this: Share", "Share on Facebook"
+		case "share":
+			share = true
+			continue
+		}
 		if !socialWords[w] {
 			return false
 		}
+		other = true
 		if socialNetworks[w] {
 			networks++
 		}
 		email = email || w == "email" || w == "mail"
 		print = print || w == "print"
 	}
-	return len(ws) > 1 && (networks > 0 || email && print)
+	return len(ws) > 1 && (networks > 0 || email && print || share && !other && ws[0] == "share")
 }
 
 var subscribeStarts = []string{"click here to subscribe", "subscribe to", "subscribe now", "subscribe today", "subscribe for", "sign up for", "sign up to",
 	"sign up now", "sign up today", "sign up here", "get our", "join our", "enter your email", "get the latest", "never miss", "dont miss out",
-	"want more", "like this story", "get breaking news", "already a subscriber", "become a subscriber", "subscribe", "newsletter"}
+	"want more", "like this story", "get breaking news", "already a subscriber", "become a subscriber", "subscribe", "newsletter",
+	"for the full story", "to read the full story", "to continue reading", "from our editors to your inbox"}
 
 // isSubscribePrompt: a line that starts with a subscription call and is
 // about newsletters, subscriptions or inboxes.
 func isSubscribePrompt(key string, ws []string) bool {
 	if key == "subscribe" || key == "newsletter" || key == "sign up" || key == "subscribe now" || key == "sign up now" {
+		return true
+	}
+	if strings.Contains(key, "our newsletter") || len(ws) <= 10 && strings.Contains(key, "your email address") {
 		return true
 	}
 	start := false
@@ -302,6 +357,39 @@ func isLoneCredit(line, key string, ws []string) bool {
 		label, _ := lineKey(l[:colon])
 		rest, rn := lineKey(l[colon+1:])
 		return creditLabels[label] && rn > 0 && rn <= 5 && creditSource(rest)
+	}
+	return false
+}
+
+// imageLabels are the labels of image viewers and galleries.
+var imageLabels = splitSet("view full size image|view larger image|enlarge this image|click to enlarge|enlarge image|view gallery|view slideshow|expand image", "|")
+
+// shareCount: "1.7Mshares Share on Facebook", "16 shares".
+func shareCount(ws []string) bool {
+	shares := false
+	for _, w := range ws {
+		switch {
+		case isDigits(w), w == "k", w == "m":
+		case strings.HasSuffix(w, "shares") && (w == "shares" || isDigitByte(w[0])):
+			shares = true
+		case w == "share" || w == "on" || socialNetworks[w]:
+		default:
+			return false
+		}
+	}
+	return shares
+}
+
+// followOn: "Follow Datoc on Twitter", "Follow Lucia Suarez on Twitter
+// @lucia": a plug for an account, ending on the network (and handle).
+func followOn(ws []string) bool {
+	if len(ws) < 4 || ws[0] != "follow" {
+		return false
+	}
+	for i := 2; i < len(ws); i++ {
+		if ws[i-1] == "on" && socialNetworks[ws[i]] || ws[i-1] == "on" && (ws[i] == "x" || ws[i] == "threads" || ws[i] == "tiktok") {
+			return len(ws)-i <= 2 // the network, maybe a handle
+		}
 	}
 	return false
 }
