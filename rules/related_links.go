@@ -27,7 +27,8 @@ with the story.
 
 The rule reports the whole block as one finding: a line that is only such a
 label, with the headline-like lines that follow it (short, no final full
-stop), or a one-line "Read more: <headline>". Without a label, it reports a
+stop), a one-line "Read more: <headline>", or a teaser cut off with "..."
+and followed by "Read more". Without a label, it reports a
 trailing list of at least three title-case lines without final full stops
 at the end of the article (before any share lines at its foot) when the
 items share almost no words with the story; a story's own closing list (a
@@ -70,6 +71,13 @@ func (relatedLinks) Check(doc *article.Document) []Diagnostic {
 	covered := -1 // lines up to this index are in a reported block
 	for i := 0; i < len(lines); i++ {
 		text := lines[i].text(doc)
+		if teaser(text) {
+			s, e := lines[i].srcRange(doc)
+			out = append(out, Diagnostic{Start: s, End: e,
+				Message: `truncated teaser with a "Read more" link left in the copy: delete the line`})
+			covered = i
+			continue
+		}
 		// Labels are short; a one-line link has its colon near the start.
 		if len(text) > 80 && (len(text) > 300 || strings.IndexByte(text[:31], ':') < 0) {
 			continue
@@ -138,6 +146,18 @@ func relatedLabel(key string) bool {
 // interested in...".
 var suffixLabels = []string{"you might also be interested in", "you may also be interested in", "you might be interested in",
 	"you may also like", "you might also like", "related stories", "related articles", "more stories"}
+
+// teaser recognises a link's teaser cut off and followed by its link
+// text: "Nevada, Arizona and Florida are among those furthest from...
+// Read More".
+func teaser(text string) bool {
+	const label = "read more"
+	if len(text) < len(label)+4 || !hasPrefixFold(text[len(text)-len(label):], label) {
+		return false
+	}
+	rest := strings.TrimRight(text[:len(text)-len(label)], " \t»›>")
+	return strings.HasSuffix(rest, "...") || strings.HasSuffix(rest, "…")
+}
 
 // inlineLink recognises "Read more: <headline>" and "RELATED: <headline>":
 // a label, a colon, and a short headline without a final full stop.
