@@ -24,9 +24,15 @@ line, and photo credits ("Image: Getty") that lost their picture. When copy
 is pasted, exported or scraped, the furniture comes along and readers see
 it in the middle of the story.
 
+Social plugs ("Follow us on Twitter", "Follow Maria on Twitter @maria"),
+share counts ("1.7M shares Share on Facebook") and image-viewer labels
+("View full size image") are furniture too.
+
 The rule looks only at whole lines: a line must consist of the furniture
 and nothing else, so a sentence that mentions Facebook, a subscription or a
-copyright case is left alone, and so are real captions. Delete the line.`,
+copyright case is left alone, and so are real captions. A network name
+alone on a line ("Facebook") counts only beside a share bar, since it may
+be a subheading. Delete the line.`,
 		Examples: []Example{
 			{Text: "Port strike ends\n\nShare this article\n\nDock workers returned to work.", Fires: true},
 			{Text: "Port strike ends\n\nFacebook Twitter Email Print\n\nDock workers returned to work.", Fires: true},
