@@ -162,7 +162,7 @@ func lineKey(s string) (string, int) {
 // apostrophes and hyphens), dropping punctuation.
 func lineWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '\u2019' || r == '-' || r == '&')
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '\u2019' && r != '-' && r != '&'
 	})
 }
 

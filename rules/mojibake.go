@@ -292,7 +292,7 @@ func literalMarkup(out []Diagnostic, doc *article.Document, b *article.Block) []
 			} else {
 				d.Message = fmt.Sprintf("HTML entity %q shows as literal text: it is escaped twice in the source; it should read %q", ent, dec)
 			}
-			if fix, ok := entityFix(doc.Format, dec, text[i+n:]); ok && doc.Encoding == "utf-8" {
+			if fix, ok := entityFix(doc.Format, dec); ok && doc.Encoding == "utf-8" {
 				d.Fixes = []Fix{{Message: fmt.Sprintf("replace with %q", dec), Edits: []Edit{{Start: s, End: e, New: fix}}}}
 			}
 			out = append(out, d)
@@ -355,7 +355,7 @@ func isHexLetter(c byte) bool { return 'a' <= c && c <= 'f' || 'A' <= c && c <= 
 // entityFix is the replacement source for a literal entity that decodes to
 // dec: the character itself in plain text, the entity escaped once in HTML
 // and Markdown for the characters those formats treat as markup.
-func entityFix(f article.Format, dec, after string) (string, bool) {
+func entityFix(f article.Format, dec string) (string, bool) {
 	if f == article.Text {
 		return dec, true
 	}

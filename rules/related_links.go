@@ -178,7 +178,7 @@ func inlineLink(text string) (string, bool) {
 	}
 	// The headline starts with a capital, a digit or a quote, or is a URL.
 	r, _ := utf8.DecodeRuneInString(rest)
-	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || isQuoteMark(r) || strings.HasPrefix(rest, "http")) {
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !isQuoteMark(r) && !strings.HasPrefix(rest, "http") {
 		return "", false
 	}
 	return label, true
