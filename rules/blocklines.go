@@ -233,9 +233,11 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// lineHash hashes the lineKey form of s (FNV-1a) and counts its words,
-// without allocating: equal keys give equal hashes.
-func lineHash(s string) (uint64, int) {
+// lineHash hashes the first maxWords words of the lineKey form of s
+// (FNV-1a) and counts its words, without allocating: equal keys give equal
+// hashes. It stops at the first word past maxWords and then returns
+// maxWords+1; callers confirm a match on the whole keys.
+func lineHash(s string, maxWords int) (uint64, int) {
 	h := uint64(fnvOffset)
 	words := 0
 	in := false
@@ -256,6 +258,9 @@ func lineHash(s string) (uint64, int) {
 				c += 'a' - 'A'
 			}
 			if !in {
+				if words == maxWords {
+					return h, words + 1
+				}
 				if words > 0 {
 					h = (h ^ ' ') * fnvPrime
 				}
@@ -274,6 +279,9 @@ func lineHash(s string) (uint64, int) {
 			continue
 		}
 		if !in {
+			if words == maxWords {
+				return h, words + 1
+			}
 			if words > 0 {
 				h = (h ^ ' ') * fnvPrime
 			}

@@ -23,14 +23,20 @@ func TestLineKeyAndHash(t *testing.T) {
 		if key != tt.key || n != tt.words {
 			t.Errorf("lineKey(%q) = %q, %d; want %q, %d", tt.in, key, n, tt.key, tt.words)
 		}
-		h, hn := lineHash(tt.in)
-		kh, _ := lineHash(tt.key)
+		h, hn := lineHash(tt.in, 100)
+		kh, _ := lineHash(tt.key, 100)
 		if h != kh || hn != n {
 			t.Errorf("lineHash(%q) = %x, %d; want the hash of its key %q (%x), %d", tt.in, h, hn, tt.key, kh, n)
 		}
 	}
-	if a, _ := lineHash("the barrier"); a == func() uint64 { h, _ := lineHash("the barriers"); return h }() {
+	if a, _ := lineHash("the barrier", 100); a == func() uint64 { h, _ := lineHash("the barriers", 100); return h }() {
 		t.Error("lineHash: different keys collide")
+	}
+	// A capped hash covers the first words only and says there are more.
+	a, an := lineHash("One two three four five", 3)
+	b, bn := lineHash("one two three SIX", 3)
+	if a != b || an != 4 || bn != 4 {
+		t.Errorf("lineHash with a cap of 3: %x/%d and %x/%d, want equal hashes and 4 words", a, an, b, bn)
 	}
 }
 

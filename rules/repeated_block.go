@@ -71,7 +71,8 @@ func (repeatedBlock) Check(doc *article.Document) []Diagnostic {
 			continue
 		}
 		text := l.text(doc)
-		h, n := lineHash(text)
+		// Sixteen words tell lines apart; the thresholds below need no more.
+		h, n := lineHash(text, 16)
 		if n < minRepeatWords(b.Kind, text) || shortQuotation(text, n) || creditLike(text, n) || hasPrefixFold(text, "lorem ipsum") {
 			continue
 		}

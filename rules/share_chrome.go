@@ -131,12 +131,14 @@ var (
 )
 
 // longChromeSignal is the cheap test for lines of more than twelve words:
-// only subscription prompts, cookie notices and copyright lines run that
-// long, and each starts in a known way or says "rights reserved".
+// only subscription and comment prompts, cookie notices and copyright lines
+// run that long, and each starts in a known way or ends "All rights
+// reserved".
 func longChromeSignal(text string) bool {
-	if strings.Contains(text, "ights reserved") || strings.Contains(text, "IGHTS RESERVED") || strings.HasPrefix(text, "©") ||
-		strings.Contains(text, "ur newsletter") || strings.Contains(text, "the comments") ||
-		hasPrefixFold(text, "(c)") || hasPrefixFold(text, "copyright") {
+	t := strings.TrimRight(text, ". ")
+	if len(t) >= 8 && hasPrefixFold(t[len(t)-8:], "reserved") || strings.HasPrefix(text, "©") ||
+		hasPrefixFold(text, "(c)") || hasPrefixFold(text, "copyright") || hasPrefixFold(text, "have something to add") ||
+		hasPrefixFold(text, "share your thoughts") || hasPrefixFold(text, "tell us what you think") {
 		return true
 	}
 	for _, p := range subscribeStarts {
