@@ -283,8 +283,11 @@ func headlineLike(text string) bool {
 	if len(ws) < 3 || len(ws) > 15 {
 		return false
 	}
-	long, caps := 0, 0
+	long, caps, numbers := 0, 0, 0
 	for _, w := range ws {
+		if isDigits(w) {
+			numbers++
+		}
 		if utf8.RuneCountInString(w) < 4 {
 			continue
 		}
@@ -293,7 +296,9 @@ func headlineLike(text string) bool {
 			caps++
 		}
 	}
-	return long >= 2 && caps*10 >= long*8
+	// Two numbers make a result or a table row ("Arsenal 2 Chelsea 1"),
+	// not a headline.
+	return long >= 2 && caps*10 >= long*8 && numbers < 2
 }
 
 // stopWords are left out when comparing an item's words with the story's.
