@@ -6,12 +6,18 @@ package rules
 // another's.
 func All() []Rule {
 	return []Rule{
+		aAn{},
 		bylineResidue{},
+		dateWeekday{},
+		invisibleChar{},
 		mojibake{},
 		placeholder{},
 		relatedLinks{},
 		repeatedBlock{},
 		repeatedHeadline{},
+		repeatedWord{},
 		shareChrome{},
+		spacing{},
+		unbalancedQuotes{},
 	}
 }
