@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/copydesk/copydesk/rules/article"
@@ -26,7 +27,8 @@ the header and once in an author box.
 The rule reads whole lines, so a sentence that starts "By March, the
 council..." or mentions an avatar in a game is left alone. A repeated
 byline is reported at its second copy, with a related location pointing at
-the first. Delete the residue, or put the author's name in.
+the first; a name printed three times or more heads the entries of a live
+blog or a roundup and is left alone. Delete the residue, or put the author's name in.
 
 Bylines printed twice belong to this rule; repeated-block leaves them
 alone, so one slip gives one finding.`,
@@ -62,15 +64,18 @@ var dateWords = splitSet("january|february|march|april|may|june|july|august|sept
 	"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"+
 	"am|pm|gmt|bst|utc|et|est|edt|pt|pst|pdt|cet|updated|published|posted|on|at|th|st|nd|rd", "|")
 
-// bylineLine is a byline-like line seen so far: the name it gives.
+// bylineLine is a byline-like line seen so far: the name it gives, and how
+// many times the name has been printed.
 type bylineLine struct {
-	name string
-	line textLine
+	name   string
+	line   textLine
+	copies int
 }
 
 func (bylineResidue) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	var seen []bylineLine
+	var seen []*bylineLine
+	var repeats []bylineRepeat
 	for _, l := range docLines(doc) {
 		text := l.text(doc)
 		if len(text) > 160 || quickWords(text, 12) > 12 || !bylineCandidate(text, len(seen) > 0) {
@@ -99,17 +104,34 @@ func (bylineResidue) Check(doc *article.Document) []Diagnostic {
 			}
 		}
 		if first, ok := findByline(seen, name); ok {
-			fs, fe := first.line.srcRange(doc)
-			out = append(out, Diagnostic{Start: s, End: e,
-				Message: fmt.Sprintf("byline for %q printed a second time: delete this copy", titleOf(doc, first.line, name)),
-				Related: []Related{{Start: fs, End: fe, Message: "first copy of the byline"}}})
+			repeats = append(repeats, bylineRepeat{first, l})
+			first.copies++
 			continue
 		}
 		if isByline {
-			seen = append(seen, bylineLine{name, l})
+			seen = append(seen, &bylineLine{name: name, line: l, copies: 1})
 		}
 	}
+	for _, r := range repeats {
+		// A name printed three times or more heads the entries of a live
+		// blog or a roundup: that is layout, not residue.
+		if r.first.copies != 2 {
+			continue
+		}
+		s, e := r.copy.srcRange(doc)
+		fs, fe := r.first.line.srcRange(doc)
+		out = append(out, Diagnostic{Start: s, End: e,
+			Message: fmt.Sprintf("byline for %q printed a second time: delete this copy", titleOf(doc, r.first.line, r.first.name)),
+			Related: []Related{{Start: fs, End: fe, Message: "first copy of the byline"}}})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// bylineRepeat is a later copy of a byline.
+type bylineRepeat struct {
+	first *bylineLine
+	copy  textLine
 }
 
 // bylineCandidate is the cheap test before a line is read: it starts like a
@@ -125,13 +147,13 @@ func bylineCandidate(text string, haveByline bool) bool {
 		containsFold(text, "headshot") || containsFold(text, "user") || haveByline && quickWords(text, 4) <= 4
 }
 
-func findByline(seen []bylineLine, name string) (bylineLine, bool) {
+func findByline(seen []*bylineLine, name string) (*bylineLine, bool) {
 	for _, b := range seen {
 		if b.name == name {
 			return b, true
 		}
 	}
-	return bylineLine{}, false
+	return nil, false
 }
 
 // titleOf is the name as the first byline wrote it, for the message.
