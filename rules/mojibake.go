@@ -32,8 +32,10 @@ text as a fix when the repair is certain: the run re-encodes to valid UTF-8
 meaning. In HTML and Markdown the parser already decodes entities, so an
 entity that is still in the text was double-escaped in the source
 ("&amp;amp;"); the fix writes it escaped once. A replacement character,
-"â€" whose last byte was lost, and literal tags are reported without a fix:
-the original has to be looked up.
+"â€" whose last byte was lost, literal tags, "&lt;" and "&gt;" in plain text
+(often what is left of a tag, "br /&gt;") and "&#191;" between letters (an
+apostrophe stored as "¿": "Blair&#191;s") are reported without a fix: the
+original has to be looked up.
 
 Severity is error: the copy is visibly broken. A file that is not valid
 UTF-8 and was read as Windows-1252 is not mojibake by itself; only garbled
@@ -298,12 +300,23 @@ func literalMarkup(out []Diagnostic, doc *article.Document, b *article.Block) []
 			}
 			s, e := b.SrcRange(i, i+n)
 			d := Diagnostic{Start: s, End: e}
-			if doc.Format == article.Text {
+			certain := true
+			if dec == "¿" && i > 0 && isLetterASCII(text[i-1]) && i+n < len(text) && isLetterASCII(text[i+n]) {
+				// "Blair&#191;s": a curly apostrophe lost in a conversion and
+				// stored as an inverted question mark.
+				d.Message = fmt.Sprintf("HTML entity %q (%q) between letters: most likely a lost apostrophe; check the original", ent, dec)
+				certain = false
+			} else if doc.Format == article.Text {
 				d.Message = fmt.Sprintf("HTML entity %q left as literal text; it should read %q", ent, dec)
 			} else {
 				d.Message = fmt.Sprintf("HTML entity %q shows as literal text: it is escaped twice in the source; it should read %q", ent, dec)
 			}
-			if fix, ok := entityFix(doc.Format, dec); ok && doc.Encoding == "utf-8" {
+			// In plain text "<" and ">" are often what is left of a tag
+			// ("br /&gt;"): the character alone is no sure repair.
+			if doc.Format == article.Text && (dec == "<" || dec == ">") {
+				certain = false
+			}
+			if fix, ok := entityFix(doc.Format, dec); ok && certain && doc.Encoding == "utf-8" {
 				d.Fixes = []Fix{{Message: fmt.Sprintf("replace with %q", dec), Edits: []Edit{{Start: s, End: e, New: fix}}}}
 			}
 			out = append(out, d)
