@@ -88,7 +88,7 @@ func (relatedLinks) Check(doc *article.Document) []Diagnostic {
 		}
 		if relatedLabel(key) && !fullStop(text) {
 			j := i
-			for j+1 < len(lines) && j-i < 20 && linkItem(doc, lines[j+1]) {
+			for j+1 < len(lines) && j-i < 20 && linkItem(doc, lines[j+1]) && !commentBetween(doc, lines[j], lines[j+1]) {
 				j++
 			}
 			s, _ := lines[i].srcRange(doc)
@@ -216,7 +216,8 @@ func trailingHeadlines(doc *article.Document, lines []textLine, covered int) (Di
 		end--
 	}
 	start := end
-	for start > covered+1 && start > 1 && end-start <= 10 && headlineLike(lines[start-1].text(doc)) {
+	for start > covered+1 && start > 1 && end-start <= 10 && headlineLike(lines[start-1].text(doc)) &&
+		(start == end || !commentBetween(doc, lines[start-1], lines[start])) {
 		start--
 	}
 	items := end - start
