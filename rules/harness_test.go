@@ -69,16 +69,25 @@ type expectation struct {
 	met  bool
 }
 
-func checkFixture(t *testing.T, r Rule, dir, name string) {
+// reporter is the part of testing.T the harness uses, so that the harness
+// itself can be tested with a recorder.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+func checkFixture(t reporter, r Rule, dir, name string) {
 	t.Helper()
 	path := filepath.Join(dir, name)
 	src, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatal(err)
+		t.Errorf("%v", err)
+		return
 	}
 	doc, err := article.Parse(name, src)
 	if err != nil {
-		t.Fatalf("%s: parse: %v", path, err)
+		t.Errorf("%s: parse: %v", path, err)
+		return
 	}
 	diags := r.Check(doc)
 	if again := r.Check(doc); !reflect.DeepEqual(diags, again) {
@@ -86,7 +95,11 @@ func checkFixture(t *testing.T, r Rule, dir, name string) {
 	}
 	validDiagnostics(t, path, doc, diags)
 
-	wants := parseWants(t, path, doc)
+	wants, err := parseWants(path, doc)
+	if err != nil {
+		t.Errorf("%v", err)
+		return
+	}
 	sorted := append([]Diagnostic(nil), diags...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
 	for _, d := range sorted {
@@ -126,7 +139,7 @@ func checkFixture(t *testing.T, r Rule, dir, name string) {
 // validDiagnostics checks what every rule must get right: ranges inside the
 // source and outside comments (a directive or want comment is not copy),
 // a message, and fixes whose edits stay in the source and do not overlap.
-func validDiagnostics(t *testing.T, path string, doc *article.Document, diags []Diagnostic) {
+func validDiagnostics(t reporter, path string, doc *article.Document, diags []Diagnostic) {
 	t.Helper()
 	for _, d := range diags {
 		if d.Start < 0 || d.End > len(doc.Src) || d.Start >= d.End {
@@ -163,41 +176,41 @@ func validDiagnostics(t *testing.T, path string, doc *article.Document, diags []
 var wantRE = regexp.MustCompile(`^want(?:\s+([+-]\d+))?\s+(.*)$`)
 
 // parseWants reads the want comments of a fixture.
-func parseWants(t *testing.T, path string, doc *article.Document) []*expectation {
-	t.Helper()
+func parseWants(path string, doc *article.Document) ([]*expectation, error) {
 	var out []*expectation
 	for _, c := range doc.Comments {
 		if c.Body != "want" && !strings.HasPrefix(c.Body, "want ") {
 			continue
 		}
-		line, _ := doc.Position(c.Src)
+		cline, _ := doc.Position(c.Src)
 		m := wantRE.FindStringSubmatch(c.Body)
 		if m == nil {
-			t.Fatalf("%s:%d: malformed want comment %q: want `want [+N] \"regexp\"...`", path, line, c.Body)
+			return nil, fmt.Errorf("%s:%d: malformed want comment %q: want `want [+N] \"regexp\"...`", path, cline, c.Body)
 		}
+		line := cline
 		if m[1] != "" {
 			delta, _ := strconv.Atoi(m[1])
 			line += delta
 		}
 		rest := strings.TrimSpace(m[2])
 		if rest == "" {
-			t.Fatalf("%s:%d: want comment without a quoted regexp", path, line)
+			return nil, fmt.Errorf("%s:%d: want comment without a quoted regexp", path, cline)
 		}
 		for rest != "" {
 			q, err := strconv.QuotedPrefix(rest)
 			if err != nil {
-				t.Fatalf("%s:%d: want comment: %q is not a quoted regexp: %v", path, line, rest, err)
+				return nil, fmt.Errorf("%s:%d: want comment: %q is not a quoted regexp: %w", path, cline, rest, err)
 			}
 			s, _ := strconv.Unquote(q)
 			re, err := regexp.Compile(s)
 			if err != nil {
-				t.Fatalf("%s:%d: want comment: %v", path, line, err)
+				return nil, fmt.Errorf("%s:%d: want comment: %w", path, cline, err)
 			}
 			out = append(out, &expectation{line: line, re: re})
 			rest = strings.TrimSpace(rest[len(q):])
 		}
 	}
-	return out
+	return out, nil
 }
 
 // textOutput renders diagnostics as the default text format does.
@@ -244,27 +257,29 @@ func applyFixes(src []byte, diags []Diagnostic) ([]byte, bool) {
 
 // compareGolden compares got with the golden file, or rewrites it under
 // -update.
-func compareGolden(t *testing.T, golden string, got []byte) {
+func compareGolden(t reporter, golden string, got []byte) {
 	t.Helper()
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatalf("update golden: %v", err)
+			t.Errorf("update golden: %v", err)
 		}
 		return
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("missing golden file (run `go test ./rules -update` and review it): %v", err)
+		t.Errorf("missing golden file (run `go test ./rules -update` and review it): %v", err)
+		return
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (run `go test ./rules -update` to rewrite it):\n%s", golden, lineDiff(string(want), string(got)))
 	}
 }
 
-// lineDiff shows the lines that differ between want and got.
+// lineDiff shows the first lines that differ between want and got.
 func lineDiff(want, got string) string {
 	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
 	var b strings.Builder
+	shown, differ := 0, 0
 	for i := 0; i < max(len(wl), len(gl)); i++ {
 		var w, g string
 		if i < len(wl) {
@@ -273,9 +288,17 @@ func lineDiff(want, got string) string {
 		if i < len(gl) {
 			g = gl[i]
 		}
-		if w != g {
-			fmt.Fprintf(&b, "line %d:\n  - %q\n  + %q\n", i+1, w, g)
+		if w == g {
+			continue
 		}
+		differ++
+		if shown < 5 {
+			fmt.Fprintf(&b, "line %d:\n  - %q\n  + %q\n", i+1, w, g)
+			shown++
+		}
+	}
+	if differ > shown {
+		fmt.Fprintf(&b, "... and %d more differing lines (want %d lines, got %d)\n", differ-shown, len(wl), len(gl))
 	}
 	return b.String()
 }

@@ -42,7 +42,7 @@ sentence.`,
 			{Text: "Dear {{ first_name }}, thanks for reading.", Fires: true},
 			{Text: "Lorem ipsum dolor sit amet.", Fires: true},
 			{Text: "\"He [the mayor] never said that,\" she said.", Fires: false},
-			{Text: "The result was, in his words, \"unprecidented\" [sic].", Fires: false},
+			{Text: "The result was, in his words, \"the most greatest\" [sic].", Fires: false},
 			{Text: "The halftime show at Super Bowl XXX drew record ratings.", Fires: false},
 			{Text: "He won by TKO in the third round.", Fires: false},
 			{Text: "Read the [full report](https://example.com/report) online.", Fires: false, Format: article.Markdown},
@@ -64,22 +64,62 @@ type hit struct {
 
 func (placeholder) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	var toks []match.Token
 	var hits []hit
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
-		toks = match.Tokenize(b.Text, toks)
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
 		hits = findPlaceholders(hits[:0], b.Text, toks)
 		for _, h := range hits {
 			s, e := b.SrcRange(h.start, h.end)
 			out = append(out, Diagnostic{Start: s, End: e, Message: h.msg})
 		}
+	})
+	if doc.Meta.SrcEnd > doc.Meta.Src {
+		out = append(out, frontMatterPlaceholders(doc)...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
+	return out
+}
+
+// frontMatterPlaceholders finds placeholders in the values of front
+// matter ("author: TK", "title: Budget [TK]"), which is not prose but is
+// printed as the byline and headline.
+func frontMatterPlaceholders(doc *article.Document) []Diagnostic {
+	var out []Diagnostic
+	fm := string(doc.Src[doc.Meta.Src:doc.Meta.SrcEnd])
+	var toks []match.Token
+	for off := 0; off < len(fm); {
+		end := strings.IndexByte(fm[off:], '\n')
+		if end < 0 {
+			end = len(fm)
+		} else {
+			end += off
+		}
+		line := fm[off:end]
+		if k := strings.IndexAny(line, ":="); k >= 0 {
+			value := line[k+1:]
+			base := doc.Meta.Src + off + k + 1
+			toks = match.Tokenize(value, toks)
+			for _, h := range findPlaceholders(nil, value, toks) {
+				out = append(out, Diagnostic{Start: base + h.start, End: base + h.end, Message: h.msg})
+			}
+		}
+		off = end + 1
 	}
 	return out
 }
 
 func placeholderMsg(p, advice string) string {
-	return fmt.Sprintf("placeholder %q left in the copy: %s", p, advice)
+	return fmt.Sprintf("placeholder %q left in the copy: %s", shown(p), advice)
+}
+
+// shown is matched text as a message quotes it: runs of white space
+// (line breaks, no-break spaces) become one space.
+func shown(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' && (i+1 == len(s) || s[i+1] == ' ') || c == '\n' || c == '\t' || c == '\r' || c >= 0x80 {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 // findPlaceholders appends the placeholders of one block's text to hits, in
@@ -89,7 +129,7 @@ func findPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 		hits = bracketPlaceholders(hits, text)
 	}
 	hits = wordPlaceholders(hits, text, toks)
-	if strings.ContainsAny(text, "{%") {
+	if strings.ContainsAny(text, "{%") && !looksLikeTemplateListing(text) {
 		hits = templateVariables(hits, text)
 	}
 	if len(hits) < 2 {
@@ -103,6 +143,24 @@ func findPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 		}
 	}
 	return out
+}
+
+// mediaLabels, alone in capitals or at the end of a block, label a
+// headline rather than stand for a missing item.
+var mediaLabels = toSet("photo photos image images picture pictures pic pics video videos graphic graphics chart map gallery infographic audio podcast slideshow")
+
+// afterTitleCase reports whether the two words before the end of s are
+// capitalised, as in a headline written in title case.
+func afterTitleCase(s string) bool {
+	toks := match.Tokenize(s[max(0, len(s)-80):], nil)
+	n := 0
+	for k := len(toks) - 1; k >= 0 && n < 2; k-- {
+		if toks[k].Kind != match.Word || !toks[k].IsCapitalized(s[max(0, len(s)-80):]) {
+			return false
+		}
+		n++
+	}
+	return n == 2
 }
 
 // insertVerbs open a bracketed instruction: "[insert quote]", "[add link]".
@@ -128,6 +186,11 @@ func bracketPlaceholders(hits []hit, text string) []hit {
 			i = j
 			continue
 		}
+		// Code and URLs: "p[title]=x", "args[name]".
+		if i > 0 && isWordByte(text[i-1]) || j+1 < len(text) && text[j+1] == '=' {
+			i = j
+			continue
+		}
 		label := text[i+1 : j]
 		inner = match.Tokenize(label, inner)
 		if len(inner) == 0 {
@@ -139,6 +202,12 @@ func bracketPlaceholders(hits []hit, text string) []hit {
 				advice = m.Entry.Reason
 				break
 			}
+		}
+		if advice != "" && len(inner) == 1 && mediaLabels[inner[0].Fold] && (inner[0].IsUpper(label) || strings.TrimSpace(text[j+1:]) == "" || afterTitleCase(text[:i])) {
+			// "Fest [VIDEO]", "Flood damage [Photos]", "Excited About
+			// Vectorization [Video]": a headline's label for what the link
+			// holds, not a missing item.
+			advice = ""
 		}
 		if advice == "" && len(inner) >= 2 && insertVerbs[inner[0].Fold] && inner[1].Kind == match.Word {
 			advice = "fill in the missing text or cut it"
@@ -168,6 +237,7 @@ func toSet(words string) map[string]bool {
 
 // wordPlaceholders finds TK, XX, TODO, lorem ipsum and INSERT ... HERE.
 func wordPlaceholders(hits []hit, text string, toks []match.Token) []hit {
+	lorem := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != match.Word {
@@ -186,6 +256,10 @@ func wordPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 		case isXs(w) && standsForNumber(text, toks, i):
 			hits = append(hits, hit{t.Start, t.End, placeholderMsg(w, "fill in the missing number or cut it")})
 		case t.Fold == "lorem" && i+1 < len(toks) && toks[i+1].Fold == "ipsum":
+			if lorem {
+				continue // one finding per block of dummy text
+			}
+			lorem = true
 			hits = append(hits, hit{t.Start, toks[i+1].End, placeholderMsg(text[t.Start:toks[i+1].End], "replace the dummy text with the real copy")})
 			i++
 		case t.Fold == "insert":
@@ -274,6 +348,20 @@ func insertHere(text string, toks []match.Token, i int) (int, bool) {
 	return 0, false
 }
 
+// looksLikeTemplateListing reports whether a block is source code flattened into
+// prose (a tutorial's template listing), where "{{ x }}" is the point of
+// the text, not a leftover: many of "<>;=" for its length.
+func looksLikeTemplateListing(text string) bool {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '<', '>', ';', '=':
+			n++
+		}
+	}
+	return n >= 6 && n*30 > len(text)
+}
+
 // templateVariables finds "{{ x }}", "{% x %}", "${x}" and "%s".
 func templateVariables(hits []hit, text string) []hit {
 	for i := 0; i+1 < len(text); i++ {
@@ -286,7 +374,7 @@ func templateVariables(hits []hit, text string) []hit {
 		case "${":
 			closing = "}"
 		case "%s", "%d":
-			if (i == 0 || !isWordByte(text[i-1])) && (i+2 == len(text) || !isWordByte(text[i+2])) {
+			if (i == 0 || proseBefore(text[i-1])) && (i+2 == len(text) || proseAfter(text[i+2])) {
 				hits = append(hits, hit{i, i + 2, fmt.Sprintf("unfilled template variable %q left in the copy: fill it in or fix the template", text[i:i+2])})
 			}
 			continue
@@ -305,10 +393,25 @@ func templateVariables(hits []hit, text string) []hit {
 		if closing == "}" && !isIdentifier(body) {
 			continue
 		}
-		hits = append(hits, hit{i, end, fmt.Sprintf("unfilled template variable %q left in the copy: fill it in or fix the template", text[i:end])})
+		// In code, a variable sits against quotes, tags or operators.
+		if i > 0 && !proseBefore(text[i-1]) || end < len(text) && !proseAfter(text[end]) {
+			continue
+		}
+		hits = append(hits, hit{i, end, fmt.Sprintf("unfilled template variable %q left in the copy: fill it in or fix the template", shown(text[i:end]))})
 		i = end - 1
 	}
 	return hits
+}
+
+// proseBefore and proseAfter report whether a byte next to a template
+// variable is what prose puts there: a space or a punctuation mark, not a
+// quote, tag bracket, slash or operator as in code.
+func proseBefore(c byte) bool {
+	return c == ' ' || c == '\n' || c == '(' || c >= 0x80
+}
+
+func proseAfter(c byte) bool {
+	return strings.IndexByte(" \n,.;:!?)", c) >= 0 || c >= 0x80
 }
 
 func isWordByte(c byte) bool {

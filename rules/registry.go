@@ -8,6 +8,7 @@ func All() []Rule {
 	return []Rule{
 		aAn{},
 		bylineResidue{},
+		chatbotLeftover{},
 		dateWeekday{},
 		invisibleChar{},
 		mojibake{},

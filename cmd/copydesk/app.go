@@ -106,6 +106,8 @@ func newApp(e *env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			checkCommand(e),
+			historyCommand(e),
+			reportCommand(e),
 			rulesCommand(e),
 			explainCommand(e),
 			initCommand(e),

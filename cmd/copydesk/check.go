@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/copydesk/copydesk/report"
+	"github.com/copydesk/copydesk/report/history"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/rules/engine"
 )
@@ -35,6 +36,7 @@ func checkCommand(e *env) *cli.Command {
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: number of CPUs)"},
 	}
 	flags = append(flags, ruleSelectionFlags()...)
+	flags = append(flags, recordFlags()...)
 	flags = append(flags, configFlags()...)
 	return &cli.Command{
 		Name:      "check",
@@ -170,6 +172,11 @@ func runCheck(c *cli.Context, e *env) error {
 		return usagef("check: standard input (-) can be named only once")
 	}
 
+	rec, err := startRecorder(c, e)
+	if err != nil {
+		return err
+	}
+
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var progress *engine.Progress
@@ -192,6 +199,16 @@ func runCheck(c *cli.Context, e *env) error {
 	})
 	close(stopProgress)
 	<-progressDone
+
+	if rec != nil {
+		if ctx.Err() != nil {
+			rec.abandon()
+		} else {
+			rec.record(history.Run{Tool: history.ToolCheck, ToolVersion: version(), RulesetVersion: rulesetVersion(rs), Paths: args}, res, nil)
+		}
+		// Every way out waits for the history to be written and closed.
+		defer func() { _ = rec.wait() }()
+	}
 
 	code := exitOK
 	if p := c.String("write-baseline"); p != "" {
@@ -226,6 +243,12 @@ func runCheck(c *cli.Context, e *env) error {
 	if ctx.Err() != nil {
 		fmt.Fprintln(e.stderr, "copydesk: interrupted: the findings above are from the files checked so far")
 		code = exitError
+	}
+	if rec != nil {
+		if err := rec.wait(); err != nil {
+			fmt.Fprintf(e.stderr, "copydesk: %v\n", err)
+			code = exitError
+		}
 	}
 	if isTerminal(e.stderr) {
 		fmt.Fprintln(e.stderr, report.SummaryLine(res.Summary))

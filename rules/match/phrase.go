@@ -49,10 +49,24 @@ type Match struct {
 // use.
 type Set struct {
 	entries []Entry
-	edges   map[edge]int32 // trie edges on folded tokens; node 0 is the root
-	wild    []int32        // node -> child on "*" (0: none)
-	final   [][]final      // node -> the phrases that end there
+	root    map[string]int32 // first tokens: the edges of the root, node 0
+	edges   map[edge]int32   // the other trie edges, on folded tokens
+	wild    []int32          // node -> child on "*" (0: none)
+	final   [][]final        // node -> the phrases that end there
 	nodes   int32
+	// roots is a bit filter of the first tokens of all phrases, so that
+	// most tokens of a text are passed over without a map lookup.
+	roots [rootBits / 64]uint64
+}
+
+const rootBits = 4096
+
+// rootBit hashes a folded token by its first and last bytes and length.
+func rootBit(tok string) uint {
+	if tok == "" {
+		return 0
+	}
+	return (uint(tok[0])*131 + uint(tok[len(tok)-1])*31 + uint(len(tok))) % rootBits
 }
 
 type edge struct {
@@ -70,6 +84,7 @@ type final struct {
 func Compile(entries []Entry) (*Set, error) {
 	s := &Set{
 		entries: append([]Entry(nil), entries...),
+		root:    make(map[string]int32, len(entries)),
 		edges:   make(map[edge]int32, len(entries)*3),
 		wild:    []int32{0},
 		final:   [][]final{nil},
@@ -95,6 +110,17 @@ func Compile(entries []Entry) (*Set, error) {
 						s.wild[node] = s.newNode()
 					}
 					node = s.wild[node]
+					continue
+				}
+				if node == 0 {
+					b := rootBit(t.Fold)
+					s.roots[b/64] |= 1 << (b % 64)
+					next, ok := s.root[t.Fold]
+					if !ok {
+						next = s.newNode()
+						s.root[t.Fold] = next
+					}
+					node = next
 					continue
 				}
 				k := edge{node, t.Fold}
@@ -144,7 +170,11 @@ func (s *Set) Find(text string, toks []Token) []Match {
 		if toks[i].Kind == Opaque {
 			continue
 		}
-		next, ok := s.edges[edge{0, toks[i].Fold}]
+		var next int32
+		ok := false
+		if b := rootBit(toks[i].Fold); s.roots[b/64]&(1<<(b%64)) != 0 {
+			next, ok = s.root[toks[i].Fold]
+		}
 		if !ok && s.wild[0] == 0 {
 			continue
 		}
@@ -208,12 +238,16 @@ func (s *Set) accept(f final, text string, toks []Token, start, end int) bool {
 func startsSentence(toks []Token, i int) bool {
 	for i > 0 && !toks[i].SentenceStart {
 		p := toks[i-1]
-		if p.Kind != Punct || !(p.Fold == "\"" || p.Fold == "'" || p.Fold == "(" || p.Fold == "[") {
+		if p.Kind != Punct || !isOpener(p.Fold) {
 			return false
 		}
 		i--
 	}
 	return toks[i].SentenceStart
+}
+
+func isOpener(p string) bool {
+	return p == "\"" || p == "'" || p == "(" || p == "["
 }
 
 // endsSentence reports whether the sentence ends before toks[i].

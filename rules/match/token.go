@@ -115,6 +115,7 @@ func Tokenize(text string, dst []Token) []Token {
 	toks := dst[:0]
 	space := true   // white space (or the start) before the next token
 	newline := true // a line break since the last token
+	foldBytes := 0  // bytes of the words whose folded form differs
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -130,7 +131,11 @@ func Tokenize(text string, dst []Token) []Token {
 			continue
 		case isWordRune(r):
 			end := scanWord(text, i)
-			toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: fold(text[i:end]), SpaceBefore: space, SentenceStart: newline})
+			w := text[i:end]
+			if !isFolded(w) {
+				foldBytes += len(w)
+			}
+			toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: w, SpaceBefore: space, SentenceStart: newline})
 			i = end
 		case r == opaque:
 			toks = append(toks, Token{Start: i, End: i + size, Kind: Opaque, Fold: text[i : i+size], SpaceBefore: space, SentenceStart: newline})
@@ -141,6 +146,20 @@ func Tokenize(text string, dst []Token) []Token {
 		}
 		space, newline = false, false
 	}
+	if foldBytes > 0 {
+		// The folded forms share one buffer: a strings.Builder only ever
+		// appends, so each String() stays valid, and a text costs one
+		// allocation, not one per capitalised word.
+		var b strings.Builder
+		b.Grow(foldBytes + foldBytes/8)
+		for k := range toks {
+			if t := &toks[k]; t.Kind == Word && !isFolded(t.Fold) {
+				start := b.Len()
+				appendFoldTo(&b, t.Fold)
+				t.Fold = b.String()[start:]
+			}
+		}
+	}
 	markSentences(text, toks)
 	return toks
 }
@@ -149,6 +168,12 @@ func Tokenize(text string, dst []Token) []Token {
 func scanWord(text string, i int) int {
 	start := i
 	for i < len(text) {
+		for i < len(text) && asciiWord[text[i]] {
+			i++
+		}
+		if i >= len(text) {
+			break
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -186,31 +211,65 @@ func scanDotted(text string, i int) int {
 	return i + 1 // the final "."
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// fold lower-cases a word and straightens its apostrophes. ASCII words that
-// are already lower case are returned as they are, without allocating.
-func fold(w string) string {
-	clean := true
+// isFolded reports whether w is its own folded form: ASCII, no capitals.
+func isFolded(w string) bool {
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			clean = false
-			break
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
 		}
 	}
-	if clean {
+	return true
+}
+
+// appendFold appends w lower-cased, with its apostrophes straightened.
+func appendFold(b []byte, w string) []byte {
+	for _, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			b = append(b, byte(r)+('a'-'A'))
+		case r < utf8.RuneSelf:
+			b = append(b, byte(r))
+		case isApostrophe(r):
+			b = append(b, '\'')
+		default:
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+	}
+	return b
+}
+
+// appendFoldTo is appendFold for a strings.Builder.
+func appendFoldTo(b *strings.Builder, w string) {
+	for _, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			b.WriteByte(byte(r) + ('a' - 'A'))
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		case isApostrophe(r):
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+}
+
+// fold lower-cases a word and straightens its apostrophes.
+func fold(w string) string {
+	if isFolded(w) {
 		return w
 	}
-	var b strings.Builder
-	b.Grow(len(w))
-	for _, r := range w {
-		if isApostrophe(r) {
-			r = '\''
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
+	return string(appendFold(nil, w))
 }
 
 // Fold returns the case-folded form of s as the tokenizer makes it for a

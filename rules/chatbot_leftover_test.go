@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestChatbotLeftover(t *testing.T) { runFixtures(t, chatbotLeftover{}) }

@@ -1,0 +1,43 @@
+package match
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzTokenize checks that tokens stay inside the text, in order, without
+// overlap, never split a character, and carry the folded form of their text.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{
+		"Mr. Smith went to the U.S. on Jan. 5. He left!",
+		"O’Brien’s “quote” — 3.5% of $1,000 [source] TK",
+		"a.b.c. e.g. 9 a.m. X.", "\uFFFC\u2019'", "\xff\xfe broken",
+	} {
+		f.Add(s)
+	}
+	set := MustCompile(MustList("chatbot"))
+	f.Fuzz(func(t *testing.T, text string) {
+		toks := Tokenize(text, nil)
+		prev := 0
+		for i, tk := range toks {
+			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(text) {
+				t.Fatalf("token %d range [%d, %d) after %d in %q", i, tk.Start, tk.End, prev, text)
+			}
+			if utf8.ValidString(text) && (!utf8.RuneStart(text[tk.Start]) || tk.End < len(text) && !utf8.RuneStart(text[tk.End])) {
+				t.Fatalf("token %d [%d, %d) splits a character of %q", i, tk.Start, tk.End, text)
+			}
+			if tk.Kind == Word && tk.Fold != fold(tk.Text(text)) {
+				t.Fatalf("token %d fold %q, want %q", i, tk.Fold, fold(tk.Text(text)))
+			}
+			prev = tk.End
+		}
+		if len(toks) > 0 && !toks[0].SentenceStart {
+			t.Fatalf("first token of %q does not start a sentence", text)
+		}
+		for _, m := range set.Find(text, toks) {
+			if m.Start < 0 || m.End > len(toks) || m.Start >= m.End || m.TextStart != toks[m.Start].Start || m.TextEnd != toks[m.End-1].End {
+				t.Fatalf("bad match %+v in %q", m, text)
+			}
+		}
+	})
+}
