@@ -7,11 +7,17 @@ package rules
 func All() []Rule {
 	return []Rule{
 		aAn{},
+		bylineResidue{},
 		chatbotLeftover{},
 		dateWeekday{},
 		invisibleChar{},
+		mojibake{},
 		placeholder{},
+		relatedLinks{},
+		repeatedBlock{},
+		repeatedHeadline{},
 		repeatedWord{},
+		shareChrome{},
 		spacing{},
 		unbalancedQuotes{},
 	}

@@ -1,0 +1,327 @@
+package rules
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+// The residue rules look at lines, not sentences: a share bar, an avatar's
+// alt text or a "KEEP READING" label is a line of its own in the source,
+// even when plain text or Markdown joins it into one paragraph with the
+// lines around it.
+
+// textLine is one line of a block: Text[start:end], trimmed of white space.
+type textLine struct {
+	block      int // index in doc.Blocks
+	start, end int
+}
+
+// blockLines appends the non-empty lines of doc.Blocks[bi] to dst: the block
+// is split at hard breaks ("\n") and, in plain text and Markdown, at the
+// soft line breaks the parser turned into spaces. In HTML a line break in
+// the source is only white space and does not split.
+func blockLines(doc *article.Document, bi int, dst []textLine) []textLine {
+	b := &doc.Blocks[bi]
+	text := b.Text
+	start := 0
+	add := func(end int) {
+		s, e := start, end
+		for s < e && isLineSpace(text[s]) {
+			s++
+		}
+		for e > s && isLineSpace(text[e-1]) {
+			e--
+		}
+		if s < e {
+			dst = append(dst, textLine{bi, s, e})
+		}
+		start = end + 1
+	}
+	if doc.Format == article.HTML {
+		for i := strings.IndexByte(text, '\n'); i >= 0; i = strings.IndexByte(text[start:], '\n') {
+			add(start + i)
+		}
+		add(len(text))
+		return dst
+	}
+	// Breaks in span order: a linear span has the line ends of its source
+	// at the same offsets (the builder merges a one-byte "\n" that became
+	// " " into the text around it); a mapped span is one break when it
+	// stands for a line end or holds a hard break.
+	for _, sp := range b.Spans {
+		if sp.TextEnd-sp.Text == sp.SrcEnd-sp.Src {
+			src := doc.Src[sp.Src:sp.SrcEnd]
+			for off := 0; off < len(src); {
+				k := indexLineEnd(src[off:])
+				if k < 0 {
+					break
+				}
+				if at := sp.Text + off + k; at >= start {
+					add(at)
+				}
+				off += k + 1
+			}
+			continue
+		}
+		if i := strings.IndexByte(text[sp.Text:sp.TextEnd], '\n'); i >= 0 {
+			add(sp.Text + i)
+			continue
+		}
+		if sp.TextEnd-sp.Text == 1 && text[sp.Text] == ' ' && indexLineEnd(doc.Src[sp.Src:sp.SrcEnd]) >= 0 {
+			add(sp.Text)
+		}
+	}
+	add(len(text))
+	return dst
+}
+
+// indexLineEnd returns the index of the first "\n" or "\r" in b, or -1.
+func indexLineEnd(b []byte) int {
+	n := bytes.IndexByte(b, '\n')
+	if r := bytes.IndexByte(b, '\r'); r >= 0 && (n < 0 || r < n) {
+		return r
+	}
+	return n
+}
+
+// docLines returns every line of every block of doc, in reading order.
+func docLines(doc *article.Document) []textLine {
+	var out []textLine
+	for bi := range doc.Blocks {
+		out = blockLines(doc, bi, out)
+	}
+	return out
+}
+
+func (l textLine) text(doc *article.Document) string {
+	return doc.Blocks[l.block].Text[l.start:l.end]
+}
+
+// srcRange maps the line to a byte range of doc.Src.
+func (l textLine) srcRange(doc *article.Document) (int, int) {
+	return doc.Blocks[l.block].SrcRange(l.start, l.end)
+}
+
+func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// lineKey is the comparison form of a line: its words (letters and digits)
+// lower-cased and joined by single spaces; punctuation, quotes and spacing
+// do not count. It also returns the number of words.
+func lineKey(s string) (string, int) {
+	b := make([]byte, 0, len(s))
+	words := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch hashClass[c] {
+			case 0:
+				in = false
+				continue
+			case 3:
+				continue // an inner apostrophe: "don't" is one word
+			case 2:
+				c += 'a' - 'A'
+			}
+			if !in {
+				if words > 0 {
+					b = append(b, ' ')
+				}
+				words++
+				in = true
+			}
+			b = append(b, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r != '\u2019' {
+				in = false
+			}
+			continue
+		}
+		if !in {
+			if words > 0 {
+				b = append(b, ' ')
+			}
+			words++
+			in = true
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return string(b), words
+}
+
+// lineWords splits a line into its words (letters, digits, inner
+// apostrophes and hyphens), dropping punctuation.
+func lineWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '\u2019' && r != '-' && r != '&'
+	})
+}
+
+// lineEndsSentence reports whether s ends with sentence-final punctuation,
+// closing quotes and brackets aside.
+func lineEndsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'\u201d\u2019)]")
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '\u2026'
+}
+
+// isCapitalWord reports whether w starts with an upper-case letter or a digit.
+func isCapitalWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// splitSet makes a set of the sep-separated entries of s.
+func splitSet(s, sep string) map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Split(s, sep) {
+		m[e] = true
+	}
+	return m
+}
+
+// quickWords counts the runs of non-space bytes in s, stopping once it
+// passes limit: a bound on its words that costs no allocation, to skip
+// long lines early.
+func quickWords(s string, limit int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' || s[i] == '\n' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+			if n > limit {
+				return n
+			}
+		}
+	}
+	return n
+}
+
+// hashClass sorts ASCII bytes for lineHash: word bytes (lower case, or
+// upper case to fold), apostrophes, and separators.
+var hashClass = func() (t [128]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 2
+	}
+	t['\''] = 3
+	return t
+}()
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// lineHash hashes the first maxWords words of the lineKey form of s
+// (FNV-1a) and counts its words, without allocating: equal keys give equal
+// hashes. It stops at the first word past maxWords and then returns
+// maxWords+1; callers confirm a match on the whole keys.
+func lineHash(s string, maxWords int) (uint64, int) {
+	h := uint64(fnvOffset)
+	words := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch hashClass[c] {
+			case 0:
+				in = false
+				continue
+			case 3:
+				if !in {
+					continue
+				}
+				continue // an inner apostrophe: "don't" is one word
+			case 2:
+				c += 'a' - 'A'
+			}
+			if !in {
+				if words == maxWords {
+					return h, words + 1
+				}
+				if words > 0 {
+					h = (h ^ ' ') * fnvPrime
+				}
+				words++
+				in = true
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r != '\u2019' {
+				in = false
+			}
+			continue
+		}
+		if !in {
+			if words == maxWords {
+				return h, words + 1
+			}
+			if words > 0 {
+				h = (h ^ ' ') * fnvPrime
+			}
+			words++
+			in = true
+		}
+		var buf [4]byte
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+	}
+	return h, words
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII prefix
+// p, ignoring ASCII case.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether s contains the lower-case ASCII string sub,
+// ignoring ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFold(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}

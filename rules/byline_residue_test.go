@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestBylineResidue(t *testing.T) { runFixtures(t, bylineResidue{}) }

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestMojibake(t *testing.T) { runFixtures(t, mojibake{}) }

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestRelatedLinks(t *testing.T) { runFixtures(t, relatedLinks{}) }

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestRepeatedBlock(t *testing.T) { runFixtures(t, repeatedBlock{}) }

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestRepeatedHeadline(t *testing.T) { runFixtures(t, repeatedHeadline{}) }

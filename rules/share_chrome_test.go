@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestShareChrome(t *testing.T) { runFixtures(t, shareChrome{}) }
