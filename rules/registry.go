@@ -6,6 +6,7 @@ package rules
 // another's.
 func All() []Rule {
 	return []Rule{
+		awkwardPhrase{},
 		placeholder{},
 	}
 }

@@ -18,7 +18,11 @@ type Range struct{ Start, End int }
 // quotation with no closing mark runs to the end of the text: news copy
 // leaves the closing mark off a quotation that goes on into the next
 // paragraph, and that paragraph opens with a mark of its own, so each
-// paragraph's part is found when its own text is scanned. A closing mark
+// paragraph's part is found when its own text is scanned; when such
+// paragraphs were run together into one text (some corpora lost their
+// paragraph breaks), a straight mark after a sentence's end and a space and
+// before a capital, met while a quotation is open, opens its next part
+// rather than closing it. A closing mark
 // with no opening mark before it (the tail of a quotation whose opening
 // mark is in an earlier paragraph) makes the text up to it a quotation.
 //
@@ -37,6 +41,10 @@ func Quotations(text string, single bool, dst []Range) []Range {
 		switch r {
 		case '"':
 			switch {
+			case open >= 0 && reopens(text, i, size):
+				// A new paragraph of the same quotation, run into this
+				// text without its break: "... the regulations. "In
+				// summary, ...". The quotation stays open.
 			case open >= 0:
 				out = append(out, Range{open, i + size})
 				open = -1
@@ -93,6 +101,22 @@ func closesOnly(text string, i, size int) bool {
 	}
 	after, _ := utf8.DecodeRuneInString(text[i+size:])
 	return unicode.IsSpace(after)
+}
+
+// reopens reports whether the straight mark at text[i:i+size], met while a
+// quotation is open, opens a new paragraph of it rather than closing it:
+// sentence-final punctuation and a space before it, a letter after it.
+func reopens(text string, i, size int) bool {
+	if i < 2 || i+size >= len(text) || text[i-1] != ' ' {
+		return false
+	}
+	switch text[i-2] {
+	case '.', '!', '?':
+	default:
+		return false
+	}
+	after, _ := utf8.DecodeRuneInString(text[i+size:])
+	return unicode.IsUpper(after)
 }
 
 // singleQuotations adds the single-quoted quotations of text that lie

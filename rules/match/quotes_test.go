@@ -29,6 +29,8 @@ func TestQuotations(t *testing.T) {
 		{"open to the end (continues next paragraph)", `"We have waited long enough. Every winter we fill sandbags`, false, `"We have waited long enough. Every winter we fill sandbags`},
 		{"continuation paragraph that closes", `"And we hope," he said. Then he left.`, false, `"And we hope,"`},
 		{"tail of an earlier paragraph's quotation", `we fill sandbags and hope," he said. "Yes."`, false, `we fill sandbags and hope,"|"Yes."`},
+		{"paragraphs of one quotation run together", `"If a party rings a voter it may be in breach. "In summary, it depends," he said.`, false, `"If a party rings a voter it may be in breach. "In summary, it depends,"`},
+		{"closing after a sentence end", `"It is over." He left. "Yes," she said.`, false, `"It is over."|"Yes,"`},
 		{"curly closing mark first", "and hope,” he said.", false, "and hope,”"},
 		{"no quotations", "The council met on Tuesday.", false, ""},
 		{"apostrophes are not quotes in body text", "It's the council's 'plan', he said.", false, ""},
