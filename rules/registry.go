@@ -7,6 +7,7 @@ package rules
 func All() []Rule {
 	return []Rule{
 		awkwardPhrase{},
+		editorializing{},
 		placeholder{},
 	}
 }

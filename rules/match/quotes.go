@@ -13,16 +13,17 @@ type Range struct{ Start, End int }
 // byte ranges from an opening quotation mark to its closing mark, both
 // included. Style rules use them to stay quiet inside what a source said.
 //
-// Double quotation marks are straight ("), curly (“ ” „) or guillemets
-// (« »). Straight marks alternate: the first opens, the next closes. A
+// Double quotation marks are straight (" or two apostrophes ”), curly
+// (“ ” „) or guillemets (« »). Straight marks alternate: the first opens, the next closes. A
 // quotation with no closing mark runs to the end of the text: news copy
 // leaves the closing mark off a quotation that goes on into the next
 // paragraph, and that paragraph opens with a mark of its own, so each
-// paragraph's part is found when its own text is scanned; when such
+// paragraph's part is found when its own text is scanned. When such
 // paragraphs were run together into one text (some corpora lost their
-// paragraph breaks), a straight mark after a sentence's end and a space and
-// before a capital, met while a quotation is open, opens its next part
-// rather than closing it. A closing mark
+// paragraph breaks), a straight mark with a space before it and none after,
+// met while a quotation is open, opens the quotation's next part rather
+// than closing it, so that narration between is taken as quoted rather
+// than a quotation as narration. A closing mark
 // with no opening mark before it (the tail of a quotation whose opening
 // mark is in an earlier paragraph) makes the text up to it a quotation.
 //
@@ -38,13 +39,16 @@ func Quotations(text string, single bool, dst []Range) []Range {
 	seen := false
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+			r, size = '"', 2 // two apostrophes typed for a double mark
+		}
 		switch r {
 		case '"':
 			switch {
 			case open >= 0 && reopens(text, i, size):
-				// A new paragraph of the same quotation, run into this
-				// text without its break: "... the regulations. "In
-				// summary, ...". The quotation stays open.
+				// A new paragraph of the quotation, run into this text
+				// without its break: "... the regulations. "In summary,
+				// ...". The quotation stays open.
 			case open >= 0:
 				out = append(out, Range{open, i + size})
 				open = -1
@@ -104,19 +108,16 @@ func closesOnly(text string, i, size int) bool {
 }
 
 // reopens reports whether the straight mark at text[i:i+size], met while a
-// quotation is open, opens a new paragraph of it rather than closing it:
-// sentence-final punctuation and a space before it, a letter after it.
+// quotation is open, opens a new part of it rather than closing it: a space
+// before it and none after, where a closing mark has them the other way
+// round.
 func reopens(text string, i, size int) bool {
-	if i < 2 || i+size >= len(text) || text[i-1] != ' ' {
+	if i < 1 || i+size >= len(text) {
 		return false
 	}
-	switch text[i-2] {
-	case '.', '!', '?':
-	default:
-		return false
-	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
 	after, _ := utf8.DecodeRuneInString(text[i+size:])
-	return unicode.IsUpper(after)
+	return unicode.IsSpace(before) && !unicode.IsSpace(after)
 }
 
 // singleQuotations adds the single-quoted quotations of text that lie
@@ -125,6 +126,10 @@ func singleQuotations(text string, dq []Range) []Range {
 	var add []Range
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if strings.HasPrefix(text[i:], "''") {
+			i += 2 // a double mark
+			continue
+		}
 		if (r == '\'' || r == '‘') && opensSingle(text, i, size) && !inRanges(dq, i) {
 			if end := closeSingle(text, i+size); end > 0 && !Overlaps(dq, i, end) {
 				add = append(add, Range{i, end})
