@@ -113,7 +113,7 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 	}
 	var out []Diagnostic
 	firstPersonSentences := 0 // unattributed sentences with a first-person pronoun outside quotations
-	var sentOf []int // token index -> index of its sentence's first token
+	var sentOf []int          // token index -> index of its sentence's first token
 	styleBlocks(doc, func(b *article.Block, toks []match.Token, quotes []match.Range) {
 		sentOf = sentOf[:0]
 		for s := 0; s < len(toks); {
@@ -143,7 +143,7 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 				continue
 			case !adverb && (s == lastFirst || !pronounIsFirstPerson(b.Text, toks, m)):
 				continue
-			case attributed(toks[s:nextSentence(toks, s)], quotes):
+			case attributed(clause(toks, s, nextSentence(toks, s), m.Start), quotes):
 				continue
 			}
 			d := editorialDiagnostic(b, m.TextStart, m.TextEnd, "")
@@ -190,6 +190,35 @@ func nextSentence(toks []match.Token, s int) int {
 		}
 	}
 	return len(toks)
+}
+
+// clauseJoiners after a comma start a new clause: "..., and the minister
+// clearly misjudged it".
+var clauseJoiners = toSet("and but while although though yet whereas")
+
+// clause returns the tokens of the clause of toks[s:e] (a sentence) that
+// holds toks[at]: clauses end at a semicolon or colon, and at a comma
+// followed by a joining word. An attribution in one clause ("Critics argue
+// that ..., and the minister clearly misjudged the mood") does not cover
+// the others.
+func clause(toks []match.Token, s, e, at int) []match.Token {
+	isBreak := func(j int) bool {
+		switch toks[j].Fold {
+		case ";", ":":
+			return true
+		case ",":
+			return j+1 < e && clauseJoiners[toks[j+1].Fold]
+		}
+		return false
+	}
+	lo, hi := at, at
+	for lo > s && !isBreak(lo-1) {
+		lo--
+	}
+	for hi < e && !isBreak(hi) {
+		hi++
+	}
+	return toks[lo:hi]
 }
 
 // attributed reports whether a sentence attributes what it says to a
