@@ -9,5 +9,6 @@ func All() []Rule {
 		awkwardPhrase{},
 		editorializing{},
 		placeholder{},
+		vagueAttribution{},
 	}
 }
