@@ -22,21 +22,29 @@ func (vagueAttribution) Meta() Meta {
 suggest" and "studies show" put a claim in no one's mouth: the reader
 cannot tell whether the critics are a party, a think-tank or the writer.
 
-The rule flags such a phrase, outside direct quotations, when the same
-sentence names no source. A sentence names a source when, outside its
-quotations, it has a proper name tied to the claim:
+The rule flags such a phrase, outside direct quotations, when no source is
+named for it. A source is named when, outside quotations, a proper name is
+tied to the claim:
 
-- after "according to" ("according to the Institute for Fiscal Studies");
-- after a word that narrows the vague subject: "including", "such as",
-  "like", "led by", "among them", "at", "from", "of" ("critics argue,
-  among them Labour, that ...", "experts at Imperial College believe");
-- next to a speech verb ("said Tom Reyes", "Ms Lopez told the BBC", "the
-  IFS said", "wrote Smith").
+- in the same sentence, after "according to" ("according to the Institute
+  for Fiscal Studies");
+- in the same sentence, after a word that narrows the vague subject:
+  "including", "such as", "like", "led by", "among", "at", "from", "of"
+  ("critics argue, among them Labour, that ...", "experts at Imperial
+  College believe");
+- right before the vague subject ("Labour critics say", "City experts
+  say");
+- next to a speech verb, in the same sentence or the one before or after
+  it, as news copy often states a claim and then names who makes it
+  ("said Tom Reyes", "Ms Lopez told the BBC", "the IFS said", "Tom Reyes,
+  the harbour master, said").
 
-A proper name is a capitalised word that does not start the sentence and is
+A proper name is a capitalised word that does not start its sentence and is
 not a weekday, a month, a pronoun or a title on its own ("Mr", "Dr").
 "It is thought" and "it is understood", the usual wording for sources a
 newsroom knows but cannot name, are not flagged; "it is widely believed" is.
+The rule is a suggestion: edited news copy uses "critics say" and "reports
+say" often, and the editor decides whether readers need the name.
 
 Name the critics, experts or reports, or cut the claim.`,
 		Examples: []Example{
