@@ -8,6 +8,7 @@ func All() []Rule {
 	return []Rule{
 		awkwardPhrase{},
 		editorializing{},
+		&longSentence{},
 		placeholder{},
 		vagueAttribution{},
 	}
