@@ -228,7 +228,7 @@ func TestDoesNotModifyResult(t *testing.T) {
 }
 
 // TestValidOutput checks that every format writes well-formed output for
-// the fixture and for a run without findings.
+// the fixture and for runs without findings, with and without options.
 func TestValidOutput(t *testing.T) {
 	for _, name := range Names() {
 		for _, tc := range []struct {
@@ -239,9 +239,17 @@ func TestValidOutput(t *testing.T) {
 			{"no findings", emptyResult()},
 			{"zero value", &rules.Result{}},
 		} {
-			t.Run(name+"/"+tc.what, func(t *testing.T) {
-				checkWellFormed(t, name, render(t, name, fixtureOptions(), tc.res))
-			})
+			for _, o := range []struct {
+				what string
+				opts Options
+			}{
+				{"options", fixtureOptions()},
+				{"no options", Options{}},
+			} {
+				t.Run(name+"/"+tc.what+"/"+o.what, func(t *testing.T) {
+					checkWellFormed(t, name, render(t, name, o.opts, tc.res))
+				})
+			}
 		}
 	}
 }
@@ -250,10 +258,20 @@ func TestValidOutput(t *testing.T) {
 func checkWellFormed(t *testing.T, name string, out []byte) {
 	t.Helper()
 	switch name {
+	case "checkstyle", "junit":
+		checkXML(t, out)
+	case "codeclimate":
+		checkCodeClimate(t, out)
+	case "github":
+		checkAnnotations(t, out)
 	case "json":
 		if !json.Valid(out) {
 			t.Errorf("json output is not valid JSON:\n%s", out)
 		}
+	case "rdjsonl":
+		checkRDJSONL(t, out)
+	case "sarif":
+		validate(t, "sarif-schema-2.1.0.json", out)
 	case "text":
 		if bytes.Contains(out, []byte("\x1b")) {
 			t.Errorf("text output without Color has escape codes:\n%q", out)

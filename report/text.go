@@ -27,20 +27,21 @@ func newText(opts Options) Formatter {
 	return formatterFunc(func(w io.Writer, res *rules.Result) error {
 		bw := bufio.NewWriter(w)
 		for i := range res.Findings {
-			writeTextLine(bw, &res.Findings[i], opts.Color)
+			bw.WriteString(textLine(&res.Findings[i], opts.Color))
 		}
 		return bw.Flush()
 	})
 }
 
-func writeTextLine(w *bufio.Writer, f *rules.Finding, color bool) {
+// textLine is one finding in the text format, with its newline.
+func textLine(f *rules.Finding, color bool) string {
 	path, sev, rule := oneLine(f.Path), f.Severity.String(), "["+oneLine(f.Rule)+"]"
 	if color {
 		path = ansiBold + path + ansiReset
 		sev = severityColor(f.Severity) + sev + ansiReset
 		rule = ansiDim + rule + ansiReset
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s: %s %s\n", path, f.Line, f.Column, sev, oneLine(f.Message), rule)
+	return fmt.Sprintf("%s:%d:%d: %s: %s %s\n", path, f.Line, f.Column, sev, oneLine(f.Message), rule)
 }
 
 func severityColor(s rules.Severity) string {
@@ -79,6 +80,11 @@ func SummaryLine(s rules.Summary) string {
 	if s.Findings == 0 {
 		return "no findings in " + files
 	}
+	return findingCounts(s) + " in " + files + ", " + plural(s.Words, "word", "words")
+}
+
+// findingCounts is "3 findings (1 error, 2 warnings)".
+func findingCounts(s rules.Summary) string {
 	var parts []string
 	for _, sev := range []struct{ key, one, many string }{
 		{"error", "error", "errors"},
@@ -93,7 +99,7 @@ func SummaryLine(s rules.Summary) string {
 	if len(parts) > 0 {
 		line += " (" + strings.Join(parts, ", ") + ")"
 	}
-	return line + " in " + files + ", " + plural(s.Words, "word", "words")
+	return line
 }
 
 // plural writes n with thousands separators and the noun's right form.

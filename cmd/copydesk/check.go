@@ -29,6 +29,9 @@ func checkCommand(e *env) *cli.Command {
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at or above this severity: error, warning, suggestion or none"},
 		&cli.StringFlag{Name: "stdin-filename", Usage: "name to report for standard input ('-'); its extension picks the format"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour text output: auto (on a terminal, unless NO_COLOR is set), always or never"},
+		&cli.StringFlag{Name: "baseline", Usage: "do not report findings whose fingerprint is in this baseline file"},
+		&cli.StringFlag{Name: "write-baseline", Usage: "write every finding of this run to a baseline file (then exit 0 unless an error occurred)"},
+		&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines changed since this git revision (and in untracked files)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: number of CPUs)"},
 	}
 	flags = append(flags, ruleSelectionFlags()...)
@@ -146,8 +149,36 @@ func runCheck(c *cli.Context, e *env) error {
 	for i, r := range rs.Rules {
 		metas[i] = r.Meta()
 	}
-	baseDir, _ := os.Getwd()
-	fopts := report.Options{Color: color, ToolVersion: version(), RuleMetas: metas, BaseDir: baseDir}
+	cwd, _ := os.Getwd()
+	baseDir := cwd
+	if ws := e.getenv("GITHUB_WORKSPACE"); ws != "" {
+		baseDir = ws
+	} else if ws := e.getenv("CI_PROJECT_DIR"); ws != "" {
+		baseDir = ws
+	}
+	fopts := report.Options{Color: color, ToolVersion: version(), RuleMetas: metas, BaseDir: baseDir, ReadFile: os.ReadFile}
+	if c.String("format") == "github" {
+		if p := e.getenv("GITHUB_STEP_SUMMARY"); p != "" {
+			f, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			if err != nil {
+				return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
+			}
+			defer f.Close()
+			fopts.StepSummary = f
+		}
+	}
+	var baseline *engine.Baseline
+	if p := c.String("baseline"); p != "" {
+		if baseline, err = engine.ReadBaseline(p); err != nil {
+			return err
+		}
+	}
+	var changed engine.ChangedLines
+	if rev := c.String("new-from-rev"); rev != "" {
+		if changed, err = engine.GitChangedLines(cwd, rev); err != nil {
+			return err
+		}
+	}
 	main, err := report.New(c.String("format"), fopts)
 	if err != nil {
 		return usagef("--format: %v", err)
@@ -180,15 +211,38 @@ func runCheck(c *cli.Context, e *env) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	var progress *engine.Progress
+	stopProgress, progressDone := make(chan struct{}), make(chan struct{})
+	if showProgress(e, c.String("format")) {
+		progress = &engine.Progress{}
+		go progressLine(e.stderr, progress, stopProgress, progressDone)
+	} else {
+		close(progressDone)
+	}
 	res := engine.Run(ctx, args, engine.Options{
+		Progress:  progress,
 		Rules:     rs,
 		Known:     func(n string) bool { return names[n] },
 		Jobs:      c.Int("jobs"),
 		Stdin:     e.stdin,
 		StdinName: c.String("stdin-filename"),
 	})
+	close(stopProgress)
+	<-progressDone
 
 	code := exitOK
+	if p := c.String("write-baseline"); p != "" {
+		if err := writeFileAtomic(p, func(w *os.File) error { return engine.NewBaseline(res).Write(w) }); err != nil {
+			return fmt.Errorf("--write-baseline %s: %w", p, err)
+		}
+		fmt.Fprintf(e.stderr, "copydesk: wrote %d findings to baseline %s\n", len(res.Findings), p)
+	}
+	if baseline != nil {
+		baseline.Filter(res)
+	}
+	if changed != nil {
+		changed.Filter(res, cwd)
+	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(e.stderr, "copydesk: %s\n", n)
 	}
@@ -226,6 +280,8 @@ func runCheck(c *cli.Context, e *env) error {
 	switch {
 	case code == exitError || internal:
 		return exitCode(exitError)
+	case c.String("write-baseline") != "":
+		return nil
 	case failing:
 		return exitCode(exitFindings)
 	}

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -94,10 +95,19 @@ type Options struct {
 	// (for instance against an archive index). They run anyway when more
 	// than one document is checked.
 	Corpus bool
+	// Progress, when set, is updated as files are checked.
+	Progress *Progress
 	// OnDocument, when set, is called (from the worker goroutines) with
 	// every parsed document after its rules ran, for extra passes such as
 	// an archive comparison.
 	OnDocument func(doc *article.Document)
+}
+
+// Progress counts a run's work as it goes; read it from another goroutine.
+type Progress struct {
+	Total atomic.Int64 // files to check (known once the walk is done)
+	Done  atomic.Int64 // files checked
+	Bytes atomic.Int64 // bytes read
 }
 
 // Run checks the files and folders named by args.
@@ -192,14 +202,19 @@ func (r *run) run(ctx context.Context, args []string) {
 			}
 		}()
 	}
-	n := 0
-	Walk(args, r.opts.Ignored, func(in Input) {
+	// The walk finishes before the checking starts, so that progress can
+	// tell the total; the list is small next to the files themselves.
+	var inputs []Input
+	Walk(args, r.opts.Ignored, func(in Input) { inputs = append(inputs, in) }, r.fail)
+	if p := r.opts.Progress; p != nil {
+		p.Total.Store(int64(len(inputs)))
+	}
+	for i, in := range inputs {
 		if ctx.Err() != nil {
-			return
+			break
 		}
-		work <- job{in, n}
-		n++
-	}, r.fail)
+		work <- job{in, i}
+	}
 	close(work)
 	wg.Wait()
 	if ctx.Err() == nil && len(r.corpora) > 0 && (r.ndocs > 1 || r.opts.Corpus) {
@@ -234,10 +249,16 @@ func (r *run) displayPath(in Input) string {
 
 func (r *run) checkInput(in Input, order int) {
 	path := r.displayPath(in)
+	if p := r.opts.Progress; p != nil {
+		defer p.Done.Add(1)
+	}
 	src, err := ReadInput(in, r.opts.Stdin)
 	if err != nil {
 		r.fail(path, err)
 		return
+	}
+	if p := r.opts.Progress; p != nil {
+		p.Bytes.Add(int64(len(src)))
 	}
 	doc, err := article.Parse(path, src)
 	if errors.Is(err, article.ErrBinary) {
