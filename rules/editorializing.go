@@ -98,7 +98,8 @@ var clearVerbs = toSet("speak speaks spoke spoken speaking see sees saw seen see
 	"distinguishable distinguished separated delineated outlined outline articulated articulate communicated communicate " +
 	"demonstrate demonstrates demonstrated demonstrating illustrate illustrates illustrated indicate indicates indicated " +
 	"printed lit spelled spelt specified described documented enunciated signalled signaled flagged crossed remember " +
-	"remembers remembered recall recalls recalled reflect reflects reflected announced presented evident apparent and or")
+	"remembers remembered recall recalls recalled reflect reflects reflected announced presented evident apparent and or " +
+	"document documents record records recorded describe label explain list lists listed")
 
 // attributionWords put a sentence in a source's mouth: "he said", "she
 // argued", "according to".

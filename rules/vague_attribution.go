@@ -87,6 +87,10 @@ func (vagueAttribution) Check(doc *article.Document) []Diagnostic {
 			if match.Overlaps(quotes, m.TextStart, m.TextEnd) {
 				continue
 			}
+			// "not many people think": no claim is put in anyone's mouth.
+			if m.Start > 0 && toks[m.Start-1].Fold == "not" {
+				continue
+			}
 			// A name right before the vague subject narrows it: "Labour
 			// critics say", "City experts say", "Envisional reports said".
 			if m.Start > 0 && nameWithin(b.Text, toks, max(sentenceStart(toks, m.Start), m.Start-2), m.Start, sentenceStart(toks, m.Start)) {

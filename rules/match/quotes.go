@@ -27,11 +27,12 @@ type Range struct{ Start, End int }
 // with no opening mark before it (the tail of a quotation whose opening
 // mark is in an earlier paragraph) makes the text up to it a quotation.
 //
-// With single set (for headlines: UK headline style quotes with 'single
-// marks'), single quotation marks (' ‘ ’) count too, paired opening mark
-// (after a space or the start, before a word) with the nearest closing
-// mark (after a word, before a space, punctuation or the end).
-// Apostrophes are not quotation marks: "don't", "Joneses' plan", "the
+// Curly single quotation marks (‘ ’) count everywhere: an opening mark
+// (after a space or the start, before a word) pairs with the nearest closing
+// mark (after a word, before a space, punctuation or the end), as UK and
+// Australian copy quotes with them. With single set (for headlines: UK
+// headline style quotes with 'single marks'), straight single marks count
+// too. Apostrophes are not quotation marks: "don't", "Joneses' plan", "the
 // '90s", "rock 'n' roll", "'em", "'tis".
 func Quotations(text string, single bool, dst []Range) []Range {
 	out := dst[:0]
@@ -83,8 +84,8 @@ func Quotations(text string, single bool, dst []Range) []Range {
 	if open >= 0 {
 		out = append(out, Range{open, len(text)})
 	}
-	if single {
-		out = singleQuotations(text, out)
+	if single || strings.Contains(text, "‘") {
+		out = singleQuotations(text, out, single)
 	}
 	return out
 }
@@ -121,8 +122,9 @@ func reopens(text string, i, size int) bool {
 }
 
 // singleQuotations adds the single-quoted quotations of text that lie
-// outside the double-quoted ranges dq, keeping the result ordered.
-func singleQuotations(text string, dq []Range) []Range {
+// outside the double-quoted ranges dq, keeping the result ordered: curly
+// ones, and straight ones when straight is set.
+func singleQuotations(text string, dq []Range, straight bool) []Range {
 	var add []Range
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -130,8 +132,8 @@ func singleQuotations(text string, dq []Range) []Range {
 			i += 2 // a double mark
 			continue
 		}
-		if (r == '\'' || r == '‘') && opensSingle(text, i, size) && !inRanges(dq, i) {
-			if end := closeSingle(text, i+size); end > 0 && !Overlaps(dq, i, end) {
+		if (r == '‘' || straight && r == '\'') && opensSingle(text, i, size) && !inRanges(dq, i) {
+			if end := closeSingle(text, i+size, straight); end > 0 && !Overlaps(dq, i, end) {
 				add = append(add, Range{i, end})
 				i = end
 				continue
@@ -191,12 +193,13 @@ func opensSingle(text string, i, size int) bool {
 	return true
 }
 
-// closeSingle returns the end of the closing single mark that pairs with an
-// opening mark ending at from, or 0 when there is none.
-func closeSingle(text string, from int) int {
+// closeSingle returns the end of the closing single mark (’, or ' when
+// straight is set) that pairs with an opening mark ending at from, or 0
+// when there is none.
+func closeSingle(text string, from int, straight bool) int {
 	for i := from; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if (r == '\'' || r == '’') && i > from {
+		if (r == '’' || straight && r == '\'') && i > from {
 			before, _ := utf8.DecodeLastRuneInString(text[:i])
 			if !unicode.IsSpace(before) {
 				if i+size == len(text) {
