@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"strconv"
-	"sync"
 
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
@@ -66,13 +65,13 @@ var awkwardGroups = []struct {
 	{"awkward-redundant", Suggestion},
 }
 
-// awkwardPhrases is one set for all groups; an entry's ID is its group's
-// index in awkwardGroups.
-var awkwardPhrases = sync.OnceValue(func() *match.Set {
+// awkwardEntries are the entries of every group; an entry's ID is
+// awkwardKind and its group's index in awkwardGroups.
+func awkwardEntries() []match.Entry {
 	var all []match.Entry
 	for g, grp := range awkwardGroups {
 		for _, e := range match.MustList(grp.list) {
-			e.ID = strconv.Itoa(g)
+			e.ID = string(awkwardKind) + strconv.Itoa(g)
 			// "PIN number", "ATM machine": only the capitalised acronym.
 			if e.Phrase == "PIN number" || e.Phrase == "ATM machine" {
 				e.Flags |= match.CaseSensitive
@@ -80,20 +79,19 @@ var awkwardPhrases = sync.OnceValue(func() *match.Set {
 			all = append(all, e)
 		}
 	}
-	return match.MustCompile(all)
-})
+	return all
+}
 
 func (awkwardPhrase) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	set := awkwardPhrases()
-	styleBlocks(doc, func(b *article.Block, toks []match.Token, quotes []match.Range) {
-		for _, m := range match.Longest(set.Find(b.Text, toks)) {
-			if match.Overlaps(quotes, m.TextStart, m.TextEnd) {
+	for _, sb := range styleBlocksOf(doc) {
+		for _, m := range sb.phrases(awkwardKind) {
+			if match.Overlaps(sb.quotes, m.TextStart, m.TextEnd) {
 				continue
 			}
-			out = append(out, awkwardDiagnostic(b, m))
+			out = append(out, awkwardDiagnostic(sb.b, m))
 		}
-	})
+	}
 	return out
 }
 
@@ -115,7 +113,7 @@ func awkwardDiagnostic(b *article.Block, m match.Match) Diagnostic {
 		d.Fixes = []Fix{{Message: fmt.Sprintf("replace with %q", repl), Edits: []Edit{{Start: s, End: en, New: repl}}}}
 	}
 	d.Message = msg
-	g, _ := strconv.Atoi(e.ID)
+	g, _ := strconv.Atoi(e.ID[1:])
 	d.Severity = awkwardGroups[g].severity
 	return d
 }

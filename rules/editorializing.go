@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
@@ -65,14 +64,16 @@ obvious, or cut the adverb.`,
 	}
 }
 
-// editorialPhrases are the first-person constructions and opinion
-// adverbs of lists/editorial.txt.
-var editorialPhrases = sync.OnceValue(func() *match.Set {
-	return match.MustCompile(match.MustList("editorial"))
-})
-
-// firstPerson are the first-person pronouns (folded).
-var firstPerson = toSet("i me my myself i'm i've i'd i'll we us our ours ourselves we're we've we'd we'll let's")
+// firstPerson reports whether a folded word is a first-person pronoun. A
+// switch, not a map: it runs on every token.
+func firstPerson(fold string) bool {
+	switch fold {
+	case "i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll",
+		"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll", "let's":
+		return true
+	}
+	return false
+}
 
 // newsroomNouns follow "our" when the newsroom names its own people or
 // work: "our correspondent", "our political editor".
@@ -115,14 +116,15 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	firstPersonSentences := 0 // unattributed sentences with a first-person pronoun outside quotations
 	var sentOf []int          // token index -> index of its sentence's first token
-	styleBlocks(doc, func(b *article.Block, toks []match.Token, quotes []match.Range) {
+	for _, sb := range styleBlocksOf(doc) {
+		b, toks, quotes := sb.b, sb.toks, sb.quotes
 		sentOf = sentOf[:0]
 		for s := 0; s < len(toks); {
 			e := nextSentence(toks, s)
 			fp := false
 			for i := s; i < e; i++ {
 				sentOf = append(sentOf, s)
-				if !fp && firstPerson[toks[i].Fold] && !match.Overlaps(quotes, toks[i].Start, toks[i].End) && isFirstPerson(b.Text, toks, i) {
+				if !fp && firstPerson(toks[i].Fold) && !match.Overlaps(quotes, toks[i].Start, toks[i].End) && isFirstPerson(b.Text, toks, i) {
 					fp = true
 				}
 			}
@@ -132,7 +134,7 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 			s = e
 		}
 		lastFirst := -1 // sentence of the last first-person finding
-		for _, m := range match.Longest(editorialPhrases().Find(b.Text, toks)) {
+		for _, m := range sb.phrases(editorialKind) {
 			if match.Overlaps(quotes, m.TextStart, m.TextEnd) {
 				continue
 			}
@@ -159,7 +161,7 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 			}
 			out = append(out, d)
 		}
-	})
+	}
 	if firstPersonSentences >= 3 {
 		return nil // a first-person piece: a column, a review, readers' comments
 	}
@@ -170,7 +172,7 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 // isFirstPerson.
 func pronounIsFirstPerson(text string, toks []match.Token, m match.Match) bool {
 	for i := m.Start; i < m.End; i++ {
-		if firstPerson[toks[i].Fold] {
+		if firstPerson(toks[i].Fold) {
 			return isFirstPerson(text, toks, i)
 		}
 	}

@@ -83,10 +83,11 @@ func (r *longSentence) limit() int {
 func (r *longSentence) Check(doc *article.Document) []Diagnostic {
 	limit := r.limit()
 	var out []Diagnostic
-	styleBlocks(doc, func(b *article.Block, toks []match.Token, quotes []match.Range) {
+	for _, sb := range styleBlocksOf(doc) {
+		b, toks, quotes := sb.b, sb.toks, sb.quotes
 		switch b.Kind {
 		case article.Headline, article.Heading:
-			return
+			continue
 		}
 		for s := 0; s < len(toks); {
 			e := nextSentence(toks, s)
@@ -103,6 +104,6 @@ func (r *longSentence) Check(doc *article.Document) []Diagnostic {
 			}
 			s = e
 		}
-	})
+	}
 	return out
 }

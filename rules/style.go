@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -8,28 +9,124 @@ import (
 	"github.com/copydesk/copydesk/rules/match"
 )
 
-// styleBlocks calls fn for every block the style rules read, with the
-// block's tokens and the byte ranges of its direct quotations
-// (match.Quotations; headlines and headings count 'single quotes' too, as
-// UK headlines quote with them). Block quotations (Kind Quote or InQuote),
-// bylines and datelines are skipped whole. Style rules stay quiet inside
-// the quotations: a reporter must not "fix" what a source said.
-func styleBlocks(doc *article.Document, fn func(b *article.Block, toks []match.Token, quotes []match.Range)) {
-	var toks []match.Token
-	var quotes []match.Range
+// The style rules (awkward-phrase, editorializing, vague-attribution,
+// long-sentence) read the same blocks, tokens, quotations and phrase
+// matches. They are computed once per document and kept for the few
+// documents checked last, so that the rules run one after another on a
+// document share one tokenization and one pass of one phrase set.
+
+// styleBlock is one block as the style rules read it.
+type styleBlock struct {
+	b      *article.Block
+	toks   []match.Token
+	quotes []match.Range // direct quotations, from match.Quotations
+	found  []match.Match // every style phrase, as Set.Find returns them
+}
+
+// phrases returns the matches of one rule's phrases (by the first byte of
+// their entry ID: see stylePhrases), longest first at each place and
+// without overlaps (match.Longest).
+func (sb *styleBlock) phrases(kind byte) []match.Match {
+	var ms []match.Match
+	for _, m := range sb.found {
+		if m.Entry.ID[0] == kind {
+			ms = append(ms, m)
+		}
+	}
+	return match.Longest(ms)
+}
+
+// Entry ID kinds of stylePhrases.
+const (
+	awkwardKind   = 'a' // followed by the index of the group in awkwardGroups
+	editorialKind = 'e'
+	vagueKind     = 'v'
+)
+
+// stylePhrases is one set for the phrases of every style rule.
+var stylePhrases = sync.OnceValue(func() *match.Set {
+	var all []match.Entry
+	for _, e := range awkwardEntries() {
+		all = append(all, e)
+	}
+	for _, e := range match.MustList("editorial") {
+		e.ID = string(editorialKind)
+		all = append(all, e)
+	}
+	for _, e := range match.MustList("vague-attribution") {
+		e.ID = string(vagueKind)
+		all = append(all, e)
+	}
+	return match.MustCompile(all)
+})
+
+// styleDoc is a document as the style rules read it.
+type styleDoc struct {
+	doc    *article.Document
+	blocks []styleBlock
+}
+
+// styleCache keeps the styleDocs of the documents checked last. Rules run
+// one after another on a document, on as many goroutines as the engine
+// has workers, so a handful of entries serves every rule.
+var styleCache struct {
+	sync.Mutex
+	docs [16]*styleDoc
+	next int
+}
+
+// styleBlocksOf returns the blocks the style rules read, with their
+// tokens, quotations and phrase matches: every block but block quotations
+// (Kind Quote or InQuote), bylines and datelines. Headlines and headings
+// count 'single quotes' as quotations, as UK headlines quote with them.
+// Style rules stay quiet inside quotations: a reporter must not "fix" what
+// a source said.
+func styleBlocksOf(doc *article.Document) []styleBlock {
+	styleCache.Lock()
+	for _, sd := range styleCache.docs {
+		if sd != nil && sd.doc == doc {
+			styleCache.Unlock()
+			return sd.blocks
+		}
+	}
+	styleCache.Unlock()
+
+	sd := &styleDoc{doc: doc, blocks: make([]styleBlock, 0, len(doc.Blocks))}
+	set := stylePhrases()
+	// One backing array for every block's tokens: about one token for
+	// every five bytes of prose.
+	size := 0
+	for i := range doc.Blocks {
+		size += len(doc.Blocks[i].Text)/5 + 1
+	}
+	buf := make([]match.Token, 0, size)
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
 		switch {
 		case b.InQuote, b.Kind == article.Quote, b.Kind == article.Byline, b.Kind == article.Dateline:
 			continue
 		}
-		toks = match.Tokenize(b.Text, toks)
+		toks := match.Tokenize(b.Text, buf[len(buf):])
 		if len(toks) == 0 {
 			continue
 		}
-		quotes = match.Quotations(b.Text, b.Kind == article.Headline || b.Kind == article.Heading, quotes)
-		fn(b, toks, quotes)
+		if len(buf)+len(toks) <= cap(buf) {
+			buf = buf[:len(buf)+len(toks)] // toks was written in place
+		}
+		toks = toks[:len(toks):len(toks)]
+		sd.blocks = append(sd.blocks, styleBlock{
+			b:      b,
+			toks:   toks,
+			quotes: match.Quotations(b.Text, b.Kind == article.Headline || b.Kind == article.Heading, nil),
+			found:  set.Find(b.Text, toks),
+		})
 	}
+
+	styleCache.Lock()
+	styleCache.docs[styleCache.next] = sd
+	styleCache.next = (styleCache.next + 1) % len(styleCache.docs)
+	styleCache.Unlock()
+	return sd.blocks
 }
 
 // matchCase returns repl with its first letter in upper case when the text

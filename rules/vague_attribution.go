@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
@@ -60,10 +59,6 @@ Name the critics, experts or reports, or cut the claim.`,
 	}
 }
 
-var vaguePhrases = sync.OnceValue(func() *match.Set {
-	return match.MustCompile(match.MustList("vague-attribution"))
-})
-
 // sourceMarkers are followed by the name of a source: "according to the
 // IFS", "critics, including Labour", "experts at Imperial College".
 var sourceMarkers = toSet("to including include includes such like led among at from of by")
@@ -81,9 +76,9 @@ var notNames = toSet("i he she it they we you this that these those the a an som
 
 func (vagueAttribution) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	set := vaguePhrases()
-	styleBlocks(doc, func(b *article.Block, toks []match.Token, quotes []match.Range) {
-		for _, m := range match.Longest(set.Find(b.Text, toks)) {
+	for _, sb := range styleBlocksOf(doc) {
+		b, toks, quotes := sb.b, sb.toks, sb.quotes
+		for _, m := range sb.phrases(vagueKind) {
 			if match.Overlaps(quotes, m.TextStart, m.TextEnd) {
 				continue
 			}
@@ -117,7 +112,7 @@ func (vagueAttribution) Check(doc *article.Document) []Diagnostic {
 			out = append(out, Diagnostic{Start: st, End: en,
 				Message: fmt.Sprintf("%q %s and the sentence names no source: say who", text, m.Entry.Reason)})
 		}
-	})
+	}
 	return out
 }
 
