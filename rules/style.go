@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"runtime"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -71,7 +72,7 @@ type styleDoc struct {
 // has workers, so a handful of entries serves every rule.
 var styleCache struct {
 	sync.Mutex
-	docs [16]*styleDoc
+	docs []*styleDoc // a ring of 4 per CPU, at least 16
 	next int
 }
 
@@ -123,6 +124,9 @@ func styleBlocksOf(doc *article.Document) []styleBlock {
 	}
 
 	styleCache.Lock()
+	if styleCache.docs == nil {
+		styleCache.docs = make([]*styleDoc, max(16, 4*runtime.GOMAXPROCS(0)))
+	}
 	styleCache.docs[styleCache.next] = sd
 	styleCache.next = (styleCache.next + 1) % len(styleCache.docs)
 	styleCache.Unlock()
