@@ -149,17 +149,18 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 			case attributed(clause(toks, s, nextSentence(toks, s), m.Start), quotes):
 				continue
 			}
-			d := editorialDiagnostic(b, m.TextStart, m.TextEnd, "")
 			if adverb {
-				d.Message = fmt.Sprintf("%q asserts instead of reporting: show the evidence, attribute the judgement or cut it", text)
+				d := editorialDiagnostic(b, m.TextStart, m.TextEnd,
+					fmt.Sprintf("%q asserts instead of reporting: show the evidence, attribute the judgement or cut it", text))
 				d.Severity = Suggestion
-			} else {
-				text = strings.TrimRight(text, " ,")
-				d.End = d.Start + len(text)
-				d.Message = fmt.Sprintf("first person %q outside a quotation: news copy reports and does not take part; attribute it or rephrase", text)
-				lastFirst = s
+				out = append(out, d)
+				continue
 			}
-			out = append(out, d)
+			// "For me," is reported without its comma.
+			text = strings.TrimRight(text, " ,")
+			out = append(out, editorialDiagnostic(b, m.TextStart, m.TextStart+len(text),
+				fmt.Sprintf("first person %q outside a quotation: news copy reports and does not take part; attribute it or rephrase", text)))
+			lastFirst = s
 		}
 	}
 	if firstPersonSentences >= 3 {

@@ -32,3 +32,19 @@ func TestEditorializingOpinion(t *testing.T) {
 		}
 	}
 }
+
+// A finding covers exactly its words in the source, across a line break.
+func TestEditorializingSourceRange(t *testing.T) {
+	src := "Barrier vote\n\nThe vote was close.  For   \n   me, the plan is wrong.\n"
+	doc, err := article.ParseFormat("a.txt", []byte(src), article.Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := editorializing{}.Check(doc)
+	if len(ds) != 1 {
+		t.Fatalf("got %d findings, want 1: %v", len(ds), ds)
+	}
+	if got, want := src[ds[0].Start:ds[0].End], "For   \n   me"; got != want {
+		t.Errorf("finding covers %q, want %q", got, want)
+	}
+}
