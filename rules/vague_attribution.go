@@ -27,10 +27,12 @@ tied to the claim:
 
 - in the same sentence, after "according to" ("according to the Institute
   for Fiscal Studies");
-- in the same sentence, after a word that narrows the vague subject:
+- right after the phrase, after a word that narrows the vague subject:
   "including", "such as", "like", "led by", "among", "at", "from", "of"
-  ("critics argue, among them Labour, that ...", "experts at Imperial
-  College believe");
+  ("critics argue, among them Labour, that ...", "experts believe,
+  including those at Imperial College, that ..."); a subject narrowed
+  before its verb ("experts at Imperial College believe", "critics,
+  including Labour, say") is not a vague phrase at all;
 - right before the vague subject ("Labour critics say", "City experts
   say");
 - next to a speech verb, in the same sentence or the one before or after
@@ -140,9 +142,9 @@ func namesSource(text string, toks []match.Token, s, e int, m match.Match, quote
 			if i+1 < e && toks[i+1].Fold == "to" && nameWithin(text, toks, i+2, min(e, i+8), s) {
 				return true
 			}
-		case near && sourceMarkers[t.Fold] && t.Fold != "to" && i >= m.Start:
-			// A word that narrows the vague subject, after it: "critics,
-			// including Labour", "experts at Imperial College".
+		case near && sourceMarkers[t.Fold] && t.Fold != "to" && (i == m.End || i == m.End+1 && toks[m.End].Fold == ","):
+			// A word that narrows the vague subject, right after it:
+			// "critics argue, among them Labour, ...".
 			if nameWithin(text, toks, i+1, min(e, i+5), s) {
 				return true
 			}
