@@ -298,7 +298,7 @@ func isFirstPerson(text string, toks []match.Token, i int) bool {
 func startsSentence(toks []match.Token, i int) bool {
 	for i > 0 && !toks[i].SentenceStart {
 		p := toks[i-1]
-		if p.Kind != match.Punct || !(p.Fold == "\"" || p.Fold == "'" || p.Fold == "(" || p.Fold == "[") {
+		if p.Kind != match.Punct || p.Fold != "\"" && p.Fold != "'" && p.Fold != "(" && p.Fold != "[" {
 			return false
 		}
 		i--

@@ -46,10 +46,7 @@ const (
 
 // stylePhrases is one set for the phrases of every style rule.
 var stylePhrases = sync.OnceValue(func() *match.Set {
-	var all []match.Entry
-	for _, e := range awkwardEntries() {
-		all = append(all, e)
-	}
+	all := awkwardEntries()
 	for _, e := range match.MustList("editorial") {
 		e.ID = string(editorialKind)
 		all = append(all, e)
