@@ -128,7 +128,7 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 					fp = true
 				}
 			}
-			if fp && !attributed(toks[s:e], quotes) {
+			if fp && !attributed(toks, [2]int{s, e}, quotes, -1) {
 				firstPersonSentences++
 			}
 			s = e
@@ -146,7 +146,9 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 				continue
 			case !adverb && (s == lastFirst || !pronounIsFirstPerson(b.Text, toks, m)):
 				continue
-			case attributed(clause(toks, s, nextSentence(toks, s), m.Start), quotes):
+			case attributed(toks, clause(toks, s, nextSentence(toks, s), m.Start), quotes, m.End):
+				// An attribution verb right after the adverb is what the
+				// adverb asserts ("he clearly believes"): it does not count.
 				continue
 			}
 			if adverb {
@@ -200,12 +202,12 @@ func nextSentence(toks []match.Token, s int) int {
 // clearly misjudged it".
 var clauseJoiners = toSet("and but while although though yet whereas")
 
-// clause returns the tokens of the clause of toks[s:e] (a sentence) that
-// holds toks[at]: clauses end at a semicolon or colon, and at a comma
-// followed by a joining word. An attribution in one clause ("Critics argue
-// that ..., and the minister clearly misjudged the mood") does not cover
-// the others.
-func clause(toks []match.Token, s, e, at int) []match.Token {
+// clause returns the token range [lo, hi) of the clause of toks[s:e] (a
+// sentence) that holds toks[at]: clauses end at a semicolon or colon, and
+// at a comma followed by a joining word. An attribution in one clause
+// ("Critics argue that ..., and the minister clearly misjudged the mood")
+// does not cover the others.
+func clause(toks []match.Token, s, e, at int) [2]int {
 	isBreak := func(j int) bool {
 		switch toks[j].Fold {
 		case ";", ":":
@@ -222,21 +224,22 @@ func clause(toks []match.Token, s, e, at int) []match.Token {
 	for hi < e && !isBreak(hi) {
 		hi++
 	}
-	return toks[lo:hi]
+	return [2]int{lo, hi}
 }
 
-// attributed reports whether a sentence attributes what it says to a
-// source: an attribution word ("said", "argued", "according to") outside
-// its quotations.
-func attributed(sent []match.Token, quotes []match.Range) bool {
-	for i, t := range sent {
-		if t.Kind != match.Word || !attributionWords[t.Fold] || match.Overlaps(quotes, t.Start, t.End) {
+// attributed reports whether the tokens toks[span[0]:span[1]] attribute
+// what they say to a source: an attribution word ("said", "argued",
+// "according to") outside quotations, other than toks[skip].
+func attributed(toks []match.Token, span [2]int, quotes []match.Range, skip int) bool {
+	for i := span[0]; i < span[1]; i++ {
+		t := toks[i]
+		if i == skip || t.Kind != match.Word || !attributionWords[t.Fold] || match.Overlaps(quotes, t.Start, t.End) {
 			continue
 		}
 		switch {
-		case t.Fold == "according" && (i+1 >= len(sent) || sent[i+1].Fold != "to"):
+		case t.Fold == "according" && (i+1 >= span[1] || toks[i+1].Fold != "to"):
 			continue
-		case t.Fold == "say" && i >= 2 && sent[i-2].Fold == "needless":
+		case t.Fold == "say" && i >= 2 && toks[i-2].Fold == "needless":
 			continue
 		}
 		return true
@@ -342,7 +345,7 @@ func clearlyAsserts(toks []match.Token, i int) bool {
 		return false
 	}
 	if startsSentence(toks, i) {
-		return next != nil
+		return next != nil && (next.Kind == match.Word || next.Fold == ",")
 	}
 	if prev.Kind == match.Word && clearVerbs[prev.Fold] {
 		return false

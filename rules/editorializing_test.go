@@ -48,3 +48,38 @@ func TestEditorializingSourceRange(t *testing.T) {
 		t.Errorf("finding covers %q, want %q", got, want)
 	}
 }
+
+// "clearly" as a sentence adverb fires; "clearly" as "in a clear way" does
+// not.
+func TestEditorializingClearly(t *testing.T) {
+	tests := []struct {
+		text  string
+		fires bool
+	}{
+		{"He clearly believes the plan will work.", true},
+		{"The plan is clearly wrong.", true},
+		{"Clearly, the plan failed.", true},
+		{"Clearly the plan failed.", true},
+		{"The plan was, clearly, a failure.", true},
+		{"But clearly history is not on their side.", true},
+		{"The minister spoke clearly.", false},
+		{"The tower is clearly visible from the road.", false},
+		{"Clearly visible from the road, the tower dominates the town.", false},
+		{"The exits are clearly marked.", false},
+		{"She explained clearly what had happened.", false},
+		{"He sees it more clearly now.", false},
+		{"The rules were not clearly explained.", false},
+		{"The clearly-defined route is shorter.", false},
+		{"Television pictures clearly showed the ball crossing the line.", false},
+		{"Clearly.", false},
+	}
+	for _, tt := range tests {
+		doc, err := article.ParseFormat("a.txt", []byte("Headline\n\n"+tt.text+"\n"), article.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(editorializing{}.Check(doc)) > 0; got != tt.fires {
+			t.Errorf("%q: fires = %v, want %v", tt.text, got, tt.fires)
+		}
+	}
+}
