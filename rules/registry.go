@@ -6,10 +6,16 @@ package rules
 // another's.
 func All() []Rule {
 	return []Rule{
+		aAn{},
 		awkwardPhrase{},
+		dateWeekday{},
 		editorializing{},
+		invisibleChar{},
 		&longSentence{},
 		placeholder{},
+		repeatedWord{},
+		spacing{},
+		unbalancedQuotes{},
 		vagueAttribution{},
 	}
 }

@@ -108,6 +108,8 @@ func newApp(e *env) *cli.App {
 			checkCommand(e),
 			rulesCommand(e),
 			explainCommand(e),
+			initCommand(e),
+			configCommand(e),
 			versionCommand(e),
 		},
 		Action: func(c *cli.Context) error {
@@ -135,6 +137,22 @@ func permuteArgs(app *cli.App, name string, rest []string) []string {
 		}
 	}
 	if cmd == nil {
+		return rest
+	}
+	return permuteFlags(cmd, rest)
+}
+
+// permuteFlags is permuteArgs for one command; a command with subcommands
+// (copydesk config check) permutes the named subcommand's arguments.
+func permuteFlags(cmd *cli.Command, rest []string) []string {
+	if len(cmd.Subcommands) > 0 {
+		if len(rest) > 0 {
+			for _, sc := range cmd.Subcommands {
+				if sc.Name == rest[0] || contains(sc.Aliases, rest[0]) {
+					return append([]string{rest[0]}, permuteFlags(sc, rest[1:])...)
+				}
+			}
+		}
 		return rest
 	}
 	takesValue := map[string]bool{}
