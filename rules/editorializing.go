@@ -282,6 +282,10 @@ func isFirstPerson(text string, toks []match.Token, i int) bool {
 		return false // a title: Shall We Dance?, My Summer of Love
 	}
 	switch t.Fold {
+	case "let's":
+		if next != nil && next.Fold == "know" {
+			return false // "let's know": a call to action
+		}
 	case "our":
 		for j := i + 1; j < len(toks) && j <= i+3 && toks[j].Kind == match.Word; j++ {
 			if newsroomNouns[toks[j].Fold] {
@@ -289,8 +293,8 @@ func isFirstPerson(text string, toks []match.Token, i int) bool {
 			}
 		}
 	case "us":
-		if prev != nil && usVerbs[prev.Fold] {
-			return false
+		if prev != nil && (usVerbs[prev.Fold] || prev.Fold == "let" && next != nil && next.Fold == "know") {
+			return false // "contact us", "let us know": a call to action
 		}
 	}
 	return true
