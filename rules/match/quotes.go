@@ -39,6 +39,12 @@ func Quotations(text string, single bool, dst []Range) []Range {
 	open := -1 // byte offset of the open quotation's mark
 	seen := false
 	for i := 0; i < len(text); {
+		// Every mark starts with one of these bytes (“ ” „ with 0xE2, « »
+		// with 0xC2); continuation bytes never equal them.
+		if c := text[i]; c != '"' && c != '\'' && c != 0xE2 && c != 0xC2 {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '\'' && i+1 < len(text) && text[i+1] == '\'' {
 			r, size = '"', 2 // two apostrophes typed for a double mark

@@ -99,3 +99,12 @@ func FuzzQuotations(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkQuotations(b *testing.B) {
+	text := strings.Repeat(`The council said on Tuesday that the barrier, which will cost £40m, was “long overdue”. "We have waited long enough," said the harbour master. `, 20)
+	var rs []Range
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		rs = Quotations(text, false, rs)
+	}
+}
