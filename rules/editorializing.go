@@ -35,8 +35,10 @@ outside direct quotations:
 It stays quiet:
 
 - in direct quotations, block quotations and bylines;
-- in a sentence that attributes what it says ("he said", "according to",
-  "she argued"): reported speech is the source's voice, not the writer's;
+- in a clause that attributes what it says ("he said", "according to",
+  "she argued"): reported speech is the source's voice, not the writer's
+  (clauses split at ";", ":" and ", and", ", but", ", while"), unless the
+  adverb asserts the attribution itself ("he clearly believes");
 - on the newsroom's own people and work ("our correspondent", "our
   political editor", "our survey");
 - on titles and names in capitals ("Shall We Dance?", "World War I", "the
