@@ -7,10 +7,13 @@ package rules
 func All() []Rule {
 	return []Rule{
 		aAn{},
+		awkwardPhrase{},
 		bylineResidue{},
 		chatbotLeftover{},
 		dateWeekday{},
+		editorializing{},
 		invisibleChar{},
+		&longSentence{},
 		mojibake{},
 		placeholder{},
 		relatedLinks{},
@@ -20,5 +23,6 @@ func All() []Rule {
 		shareChrome{},
 		spacing{},
 		unbalancedQuotes{},
+		vagueAttribution{},
 	}
 }

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestAwkwardPhrase(t *testing.T) { runFixtures(t, awkwardPhrase{}) }

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestVagueAttribution(t *testing.T) { runFixtures(t, vagueAttribution{}) }
