@@ -1,6 +1,7 @@
 package article
 
 import (
+	"errors"
 	"os"
 	"testing"
 )
@@ -28,7 +29,7 @@ func benchParse(b *testing.B, pattern, path string) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, src := range srcs {
-			if _, err := Parse(path, src); err != nil && err != ErrBinary {
+			if _, err := Parse(path, src); err != nil && !errors.Is(err, ErrBinary) {
 				b.Fatal(err)
 			}
 		}

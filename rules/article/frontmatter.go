@@ -211,7 +211,7 @@ func yamlScalar(v []byte) string {
 	}
 	switch v[0] {
 	case '"':
-		s, _ := doubleQuoted(v)
+		s := doubleQuoted(v)
 		return s
 	case '\'':
 		var b strings.Builder
@@ -242,14 +242,14 @@ func stripComment(v []byte) []byte {
 }
 
 // doubleQuoted decodes a double-quoted string starting at v[0] == '"' with
-// backslash escapes; it returns the value and the bytes consumed.
-func doubleQuoted(v []byte) (string, int) {
+// backslash escapes.
+func doubleQuoted(v []byte) string {
 	var b strings.Builder
 	i := 1
 	for i < len(v) {
 		c := v[i]
 		if c == '"' {
-			return b.String(), i + 1
+			return b.String()
 		}
 		if c != '\\' || i+1 >= len(v) {
 			b.WriteByte(c)
@@ -288,7 +288,7 @@ func doubleQuoted(v []byte) (string, int) {
 			b.WriteByte(e) // \" \\ \/ and anything else: the character itself
 		}
 	}
-	return b.String(), len(v)
+	return b.String()
 }
 
 // firstFlowItem returns the first item of a one-line flow list "[a, b]" or
@@ -299,7 +299,7 @@ func firstFlowItem(v []byte, scalar func([]byte) string) string {
 		return ""
 	}
 	if v[0] == '"' {
-		s, _ := doubleQuoted(v)
+		s := doubleQuoted(v)
 		return s
 	}
 	if v[0] == '\'' {
@@ -356,7 +356,7 @@ func scanTOML(lines [][]byte, fields, firsts map[string]string) {
 			fields[lk] = v
 			firsts[lk] = v
 		case val[0] == '"':
-			v, _ := doubleQuoted(val)
+			v := doubleQuoted(val)
 			fields[lk] = v
 			firsts[lk] = v
 		case val[0] == '\'':

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"testing"
@@ -36,7 +37,7 @@ func fuzzParse(f *testing.F, path string) {
 		defer watchdog.Stop()
 		doc, err := Parse(path, src)
 		if err != nil {
-			if err == ErrBinary {
+			if errors.Is(err, ErrBinary) {
 				return
 			}
 			t.Fatalf("Parse: %v", err)

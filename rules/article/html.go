@@ -451,7 +451,7 @@ func (p *htmlParser) endTag(a atom.Atom, name []byte, start, end int) {
 		match = func(e openElem) bool { return e.flags&fHeading != 0 }
 	}
 	var stops []atom.Atom
-	barrier := uint16(fContainer)
+	barrier := fContainer
 	switch {
 	case flags&fTable != 0 && a != atom.Table:
 		stops = []atom.Atom{atom.Table}

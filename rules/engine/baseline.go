@@ -61,7 +61,7 @@ func ReadBaseline(path string) (*Baseline, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
-		return nil, fmt.Errorf("baseline %s: not a copydesk baseline: %v", path, err)
+		return nil, fmt.Errorf("baseline %s: not a copydesk baseline: %w", path, err)
 	}
 	if b.Version != 1 {
 		return nil, fmt.Errorf("baseline %s: unsupported version %d (want 1)", path, b.Version)
@@ -121,12 +121,12 @@ func GitChangedLines(dir, rev string) (ChangedLines, error) {
 	}
 	diff, err := gitOutput(top, "diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0", rev, "--")
 	if err != nil {
-		return nil, fmt.Errorf("--new-from-rev: git diff: %v", err)
+		return nil, fmt.Errorf("--new-from-rev: git diff: %w", err)
 	}
 	cl := parseUnifiedDiff(top, diff)
 	untracked, err := gitOutput(top, "ls-files", "--others", "--exclude-standard", "-z")
 	if err != nil {
-		return nil, fmt.Errorf("--new-from-rev: git ls-files: %v", err)
+		return nil, fmt.Errorf("--new-from-rev: git ls-files: %w", err)
 	}
 	for _, p := range strings.Split(untracked, "\x00") {
 		if p != "" {
