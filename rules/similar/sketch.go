@@ -1,0 +1,242 @@
+package similar
+
+import (
+	"math/bits"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mfonda/simhash"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+// ShingleWords is the number of words in a shingle. Three-word shingles keep
+// unrelated news stories apart (Jaccard below 0.05) while a 20% rewrite of a
+// story still shares a third of its shingles with the original.
+const ShingleWords = 3
+
+// MinHashSize is the number of MinHash values in a signature
+// (one-permutation hashing: one hash per shingle, one minimum per bin).
+const MinHashSize = 64
+
+// Para is one block of a document as the near-duplicate engine sees it.
+type Para struct {
+	// Hash identifies the block's normalised words (0 when it has none).
+	Hash uint64
+	// Start and End are the block's byte range in the document's Src.
+	Start, End int
+	Words      int
+	// Body is true for running copy that takes part in the comparison;
+	// headings and residue-looking lines (short, no sentence end) are kept
+	// only for the boilerplate rule.
+	Body bool
+	// SeqStart and SeqEnd delimit the block's shingles in Sketch.Seq.
+	SeqStart, SeqEnd int
+}
+
+// Sketch is what the near-duplicate engine keeps of a document: hashes and
+// shingles, never the text. Corpus rules and the archive index hold
+// sketches, so memory stays small on large corpora.
+type Sketch struct {
+	Path string
+	// Date is the front-matter date (zero when absent or unreadable).
+	Date time.Time
+	// Words counts the normalised words of the body.
+	Words int
+	// BodyHash identifies the normalised body (0 for an empty body).
+	BodyHash uint64
+	// Simhash is the 64-bit simhash of the body shingles.
+	Simhash uint64
+	// MinHash is the one-permutation MinHash signature (nil for an empty
+	// body).
+	MinHash []uint32
+	// Shingles is the sorted set of body shingle hashes.
+	Shingles []uint32
+	// Seq is the body shingles in reading order; paragraphs index into it.
+	Seq []uint32
+	// Paras are the document's blocks other than headline, byline,
+	// dateline and captions, in reading order.
+	Paras []Para
+	// BodyStart and BodyEnd are the byte range of the body in Src.
+	BodyStart, BodyEnd int
+}
+
+// NewSketch computes the sketch of a parsed document. The body is the prose
+// blocks minus headlines, bylines, datelines, captions and residue-looking
+// lines.
+func NewSketch(doc *article.Document) *Sketch {
+	s := &Sketch{Path: doc.Path, Date: parseDate(doc.Meta.Date), BodyStart: -1}
+	var words []uint64
+	var shingles []uint64
+	body := uint64(fnvOffset)
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		switch b.Kind {
+		case article.Headline, article.Byline, article.Dateline, article.Caption:
+			continue
+		}
+		words = wordHashes(words[:0], b.Text)
+		if len(words) == 0 || len(b.Spans) == 0 {
+			continue
+		}
+		p := Para{Hash: hashWords(words), Words: len(words)}
+		p.Start, p.End = b.Spans[0].Src, b.Spans[len(b.Spans)-1].SrcEnd
+		p.Body = b.IsProse() && !residueLike(b.Text, len(words))
+		p.SeqStart = len(s.Seq)
+		if p.Body {
+			for _, w := range words {
+				body = mix(body ^ w)
+			}
+			s.Words += len(words)
+			n := len(shingles)
+			shingles = appendShingles(shingles, words)
+			for _, sh := range shingles[n:] {
+				s.Seq = append(s.Seq, uint32(sh>>32))
+			}
+			if s.BodyStart < 0 {
+				s.BodyStart = p.Start
+			}
+			s.BodyEnd = p.End
+		}
+		p.SeqEnd = len(s.Seq)
+		s.Paras = append(s.Paras, p)
+	}
+	if s.BodyStart < 0 {
+		s.BodyStart = 0
+	}
+	if s.Words == 0 {
+		return s
+	}
+	s.BodyHash = body | 1
+	slices.Sort(shingles)
+	shingles = slices.Compact(shingles)
+	s.Simhash = simhashOf(shingles)
+	s.MinHash = minHash(shingles)
+	s.Shingles = make([]uint32, 0, len(shingles))
+	for _, sh := range shingles {
+		s.Shingles = append(s.Shingles, uint32(sh>>32))
+	}
+	s.Shingles = slices.Compact(s.Shingles)
+	return s
+}
+
+func hashWords(ws []uint64) uint64 {
+	h := uint64(fnvOffset)
+	for _, w := range ws {
+		h = mix(h ^ w)
+	}
+	return h | 1
+}
+
+// appendShingles appends the hashes of the ShingleWords-word shingles of
+// one paragraph; a paragraph shorter than that is one shingle.
+func appendShingles(dst, words []uint64) []uint64 {
+	if len(words) < ShingleWords {
+		var h uint64
+		for i, w := range words {
+			h ^= bits.RotateLeft64(w, 21*i)
+		}
+		return append(dst, mix(h))
+	}
+	for i := 0; i+ShingleWords <= len(words); i++ {
+		dst = append(dst, mix(words[i]^bits.RotateLeft64(words[i+1], 21)^bits.RotateLeft64(words[i+2], 42)))
+	}
+	return dst
+}
+
+// residueLike reports whether a block looks like page furniture rather than
+// copy: very short, or short without a sentence end ("KEEP READING", an
+// avatar line, a share bar, a related headline).
+func residueLike(text string, words int) bool {
+	if words < 4 {
+		return true
+	}
+	if words > 12 {
+		return false
+	}
+	t := strings.TrimRight(text, " \t\n\u00a0")
+	if t == "" {
+		return true
+	}
+	switch t[len(t)-1] {
+	case '.', '!', '?', '"', '\'', ':', ';', ')':
+		return false
+	}
+	for _, suf := range []string{"\u201d", "\u2019", "\u2026", "\u3002"} {
+		if strings.HasSuffix(t, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+type shingleFeature struct{ sum uint64 }
+
+func (f *shingleFeature) Sum() uint64 { return f.sum }
+func (f *shingleFeature) Weight() int { return 1 }
+
+// simhashOf fingerprints the shingle set with mfonda/simhash, fed the
+// project's own shingle features rather than the library's word sets.
+func simhashOf(shingles []uint64) uint64 {
+	feats := make([]shingleFeature, len(shingles))
+	fs := make([]simhash.Feature, len(shingles))
+	for i, sh := range shingles {
+		feats[i].sum = sh
+		fs[i] = &feats[i]
+	}
+	return simhash.Fingerprint(simhash.Vectorize(fs))
+}
+
+// minHash is one-permutation hashing: the top bits of a shingle's hash pick
+// its bin, the low 32 bits are the value, each bin keeps its minimum; empty
+// bins borrow from the next full one (rotation densification), offset so
+// that borrowed values differ from real ones.
+func minHash(shingles []uint64) []uint32 {
+	const empty = ^uint32(0)
+	sig := make([]uint32, MinHashSize)
+	for i := range sig {
+		sig[i] = empty
+	}
+	for _, sh := range shingles {
+		bin := sh >> (64 - 6)
+		if v := uint32(sh); v < sig[bin] {
+			sig[bin] = v
+		}
+	}
+	filled := make([]bool, MinHashSize)
+	for i, v := range sig {
+		filled[i] = v != empty
+	}
+	for i := range sig {
+		if filled[i] {
+			continue
+		}
+		for d := 1; d < MinHashSize; d++ {
+			j := (i + d) % MinHashSize
+			if filled[j] {
+				sig[i] = sig[j] + uint32(d)*0x9e3779b9
+				break
+			}
+		}
+	}
+	return sig
+}
+
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+	"2006/01/02", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "02 Jan 2006", "Mon, 02 Jan 2006 15:04:05 MST",
+}
+
+func parseDate(s string) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Time{}
+}
