@@ -42,7 +42,7 @@ type Options struct {
 
 // DefaultOptions are the measured defaults.
 func DefaultOptions() Options {
-	return Options{MinSimilarity: 0.3, MinContainment: 0.8, MinPassageWords: 25, MinWords: 15}
+	return Options{MinSimilarity: 0.3, MinContainment: 0.8, MinPassageWords: 12, MinWords: 15}
 }
 
 func (o Options) withDefaults() Options {

@@ -36,13 +36,6 @@ func wordHashes(dst []uint64, text string) []uint64 {
 	}
 	h := uint64(fnvOffset)
 	inWord := false
-	flush := func() {
-		if inWord {
-			dst = append(dst, mix(h))
-			h = fnvOffset
-			inWord = false
-		}
-	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -54,7 +47,10 @@ func wordHashes(dst []uint64, text string) []uint64 {
 			case c == '\'' && inWord:
 				continue
 			default:
-				flush()
+				if inWord {
+					dst = append(dst, mix(h))
+					h, inWord = fnvOffset, false
+				}
 				continue
 			}
 			h = (h ^ uint64(c)) * fnvPrime
@@ -64,26 +60,27 @@ func wordHashes(dst []uint64, text string) []uint64 {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {
-		case r == '\u2019' || r == '\u02bc' || r == '\u2018':
-			if inWord {
-				continue
-			}
-			flush()
+		case (r == '\u2019' || r == '\u02bc') && inWord:
 			continue
 		case isUnspaced(r):
-			flush()
-			h = hashRune(h, r)
-			inWord = true
-			flush()
-			continue
+			if inWord {
+				dst = append(dst, mix(h))
+			}
+			dst = append(dst, mix(hashRune(fnvOffset, r)))
+			h, inWord = fnvOffset, false
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
 			h = hashRune(h, unicode.ToLower(r))
 			inWord = true
 		default:
-			flush()
+			if inWord {
+				dst = append(dst, mix(h))
+				h, inWord = fnvOffset, false
+			}
 		}
 	}
-	flush()
+	if inWord {
+		dst = append(dst, mix(h))
+	}
 	return dst
 }
 

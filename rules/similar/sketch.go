@@ -18,7 +18,7 @@ const ShingleWords = 3
 
 // MinHashSize is the number of MinHash values in a signature
 // (one-permutation hashing: one hash per shingle, one minimum per bin).
-const MinHashSize = 64
+const MinHashSize = 128
 
 // Para is one block of a document as the near-duplicate engine sees it.
 type Para struct {
@@ -67,8 +67,12 @@ type Sketch struct {
 // lines.
 func NewSketch(doc *article.Document) *Sketch {
 	s := &Sketch{Path: doc.Path, Date: parseDate(doc.Meta.Date), BodyStart: -1}
-	var words []uint64
-	var shingles []uint64
+	var words, shingles, sample []uint64
+	// About one shingle per six bytes of news copy.
+	all := make([]uint64, 0, len(doc.Src)/6+8)
+	s.Seq = make([]uint32, 0, len(doc.Src)/6+8)
+	s.Paras = make([]Para, 0, len(doc.Blocks))
+	sig := newMinHash()
 	body := uint64(fnvOffset)
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
@@ -89,9 +93,13 @@ func NewSketch(doc *article.Document) *Sketch {
 				body = mix(body ^ w)
 			}
 			s.Words += len(words)
-			n := len(shingles)
-			shingles = appendShingles(shingles, words)
-			for _, sh := range shingles[n:] {
+			shingles = appendShingles(shingles[:0], words)
+			for _, sh := range shingles {
+				sig.add(sh)
+				all = append(all, sh)
+				if sh&simhashSampleMask == 0 {
+					sample = append(sample, sh)
+				}
 				s.Seq = append(s.Seq, uint32(sh>>32))
 			}
 			if s.BodyStart < 0 {
@@ -109,15 +117,15 @@ func NewSketch(doc *article.Document) *Sketch {
 		return s
 	}
 	s.BodyHash = body | 1
-	slices.Sort(shingles)
-	shingles = slices.Compact(shingles)
-	s.Simhash = simhashOf(shingles)
-	s.MinHash = minHash(shingles)
-	s.Shingles = make([]uint32, 0, len(shingles))
-	for _, sh := range shingles {
-		s.Shingles = append(s.Shingles, uint32(sh>>32))
+	if len(sample) < simhashSample {
+		// Too short to sample: fingerprint every shingle.
+		sample = all
 	}
+	s.Shingles = slices.Clone(s.Seq)
+	slices.Sort(s.Shingles)
 	s.Shingles = slices.Compact(s.Shingles)
+	s.Simhash = simhashOf(sample)
+	s.MinHash = sig.finish()
 	return s
 }
 
@@ -176,8 +184,8 @@ type shingleFeature struct{ sum uint64 }
 func (f *shingleFeature) Sum() uint64 { return f.sum }
 func (f *shingleFeature) Weight() int { return 1 }
 
-// simhashOf fingerprints the shingle set with mfonda/simhash, fed the
-// project's own shingle features rather than the library's word sets.
+// simhashOf fingerprints shingles with mfonda/simhash, fed the project's
+// own shingle features rather than the library's word sets.
 func simhashOf(shingles []uint64) uint64 {
 	feats := make([]shingleFeature, len(shingles))
 	fs := make([]simhash.Feature, len(shingles))
@@ -188,23 +196,40 @@ func simhashOf(shingles []uint64) uint64 {
 	return simhash.Fingerprint(simhash.Vectorize(fs))
 }
 
-// minHash is one-permutation hashing: the top bits of a shingle's hash pick
-// its bin, the low 32 bits are the value, each bin keeps its minimum; empty
-// bins borrow from the next full one (rotation densification), offset so
-// that borrowed values differ from real ones.
-func minHash(shingles []uint64) []uint32 {
-	const empty = ^uint32(0)
-	sig := make([]uint32, MinHashSize)
+// Vectorize costs 64 steps per feature, so a long text is fingerprinted
+// from a consistent sixteenth of its shingles (those whose hash ends in four
+// zero bits): copies keep the same sample, and the cost per byte drops
+// sixteenfold. Texts with fewer than simhashSample sampled shingles use all.
+const (
+	simhashSampleMask = 15
+	simhashSample     = 8
+)
+
+// minHashSig is a one-permutation MinHash signature being built: the top
+// bits of a shingle's hash pick its bin, the low 32 bits are the value,
+// each bin keeps its minimum.
+type minHashSig []uint32
+
+func newMinHash() minHashSig {
+	sig := make(minHashSig, MinHashSize)
 	for i := range sig {
-		sig[i] = empty
+		sig[i] = ^uint32(0)
 	}
-	for _, sh := range shingles {
-		bin := sh >> (64 - 6)
-		if v := uint32(sh); v < sig[bin] {
-			sig[bin] = v
-		}
+	return sig
+}
+
+func (sig minHashSig) add(sh uint64) {
+	bin := sh >> (64 - 7)
+	if v := uint32(sh); v < sig[bin] {
+		sig[bin] = v
 	}
-	filled := make([]bool, MinHashSize)
+}
+
+// finish fills the empty bins from the next full one (rotation
+// densification), offset so that borrowed values differ from real ones.
+func (sig minHashSig) finish() []uint32 {
+	const empty = ^uint32(0)
+	var filled [MinHashSize]bool
 	for i, v := range sig {
 		filled[i] = v != empty
 	}
@@ -213,8 +238,7 @@ func minHash(shingles []uint64) []uint32 {
 			continue
 		}
 		for d := 1; d < MinHashSize; d++ {
-			j := (i + d) % MinHashSize
-			if filled[j] {
+			if j := (i + d) % MinHashSize; filled[j] {
 				sig[i] = sig[j] + uint32(d)*0x9e3779b9
 				break
 			}
