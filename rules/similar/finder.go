@@ -173,7 +173,8 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 
 func runPairs(dst []uint64, es []entry, t, ntab int, sk []*Sketch, arch []bool) []uint64 {
 	emit := func(i, j uint32) {
-		if i == j || arch[i] && arch[j] {
+		if i == j || arch[i] && arch[j] || t != 0 && sk[i].BodyHash == sk[j].BodyHash {
+			// Exact copies are paired by the body-hash table alone.
 			return
 		}
 		if i > j {
