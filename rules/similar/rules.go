@@ -103,7 +103,9 @@ func (r *corpusRule) Meta() rules.Meta { return metas[r.name] }
 func (r *corpusRule) Check(*article.Document) []rules.Diagnostic { return nil }
 
 // NewCorpus returns this rule's view of the run's shared corpus.
-func (r *corpusRule) NewCorpus() rules.Corpus { return &corpusView{run: r.suite.run(r.name), rule: r.name} }
+func (r *corpusRule) NewCorpus() rules.Corpus {
+	return &corpusView{run: r.suite.run(r.name), rule: r.name}
+}
 
 type ruleOptions struct {
 	MinSimilarity  *float64 `json:"min_similarity" yaml:"min_similarity" toml:"min_similarity"`
