@@ -23,12 +23,12 @@ const (
 const (
 	bandCap = 32
 	paraCap = 16
-	// simhashBits is the Hamming distance within which simhash
+	// SimhashBits is the Hamming distance within which simhash
 	// fingerprints make a candidate.
-	simhashBits = 3
-	// minParaWords is the length from which a paragraph's exact hash makes
+	SimhashBits = 3
+	// MinParaWords is the length from which a paragraph's exact hash makes
 	// a candidate.
-	minParaWords = 8
+	MinParaWords = 8
 )
 
 // Finder collects sketches and finds the related pairs among them.
@@ -139,7 +139,7 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 						es = append(es, entry{v, uint32(i)})
 					default:
 						for _, p := range s.Paras {
-							if p.Body && p.Words >= minParaWords {
+							if p.Body && p.Words >= MinParaWords {
 								es = append(es, entry{p.Hash, uint32(i)})
 							}
 						}
@@ -215,7 +215,7 @@ func runPairs(dst []uint64, es []entry, t, ntab int, sk []*Sketch, arch []bool) 
 			for x := range run {
 				for y := x + 1; y < len(run) && y <= x+w; y++ {
 					a, b := sk[run[x].doc], sk[run[y].doc]
-					if bits.OnesCount64(a.Simhash^b.Simhash) <= simhashBits {
+					if bits.OnesCount64(a.Simhash^b.Simhash) <= SimhashBits {
 						emit(run[x].doc, run[y].doc)
 					}
 				}
