@@ -10,6 +10,7 @@ package article
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Format is the syntax a document is written in.
@@ -194,11 +195,23 @@ type Document struct {
 	Notes []string
 }
 
-// Words counts the words of the document's prose blocks.
+// Words counts the words of the document's blocks: runs of non-space
+// characters that hold at least one letter or digit (a lone dash is not a
+// word).
 func (d *Document) Words() int {
 	n := 0
 	for i := range d.Blocks {
-		n += len(strings.Fields(d.Blocks[i].Text))
+		counted := false
+		for _, r := range d.Blocks[i].Text {
+			if unicode.IsSpace(r) {
+				counted = false
+				continue
+			}
+			if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				n++
+				counted = true
+			}
+		}
 	}
 	return n
 }

@@ -1,0 +1,88 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+// corpus returns the path of a folder under ../shared/corpora, or skips.
+func corpus(tb testing.TB, rel string) string {
+	tb.Helper()
+	p := filepath.Join("..", "..", "..", "shared", "corpora", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("../shared/corpora not found (%v): the corpus benchmarks need the shared folder beside the repository", err)
+	}
+	return p
+}
+
+// thousandWordArticle joins BBC articles until it has about 1,000 words.
+func thousandWordArticle(tb testing.TB) []byte {
+	dir := corpus(tb, "bbc/bbc/politics")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var b strings.Builder
+	words := 0
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if b.Len() > 0 {
+			// Keep one headline: drop the first line of later articles.
+			if i := strings.IndexByte(string(data), '\n'); i >= 0 {
+				data = data[i:]
+			}
+		}
+		b.Write(data)
+		words += len(strings.Fields(string(data)))
+		if words >= 1000 {
+			break
+		}
+	}
+	return []byte(b.String())
+}
+
+// BenchmarkCheckArticle parses and checks one ~1,000-word article with the
+// default rules, in-process.
+func BenchmarkCheckArticle(b *testing.B) {
+	src := thousandWordArticle(b)
+	all := Builtin()
+	rs := DefaultRuleSet(all)
+	known := func(string) bool { return true }
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := article.Parse("story.txt", src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		CheckDocument(doc, rs, known)
+	}
+}
+
+// BenchmarkCheckBBC runs the whole engine (walk, read, parse, check, sort)
+// over the BBC folder with the default rules.
+func BenchmarkCheckBBC(b *testing.B) {
+	dir := corpus(b, "bbc/bbc")
+	var total int64
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
+			if info, err := d.Info(); err == nil {
+				total += info.Size()
+			}
+		}
+		return nil
+	})
+	rs := DefaultRuleSet(Builtin())
+	b.SetBytes(total)
+	for b.Loop() {
+		Run(context.Background(), []string{dir}, Options{Rules: rs})
+	}
+}

@@ -1,0 +1,155 @@
+package match
+
+import (
+	"strings"
+	"testing"
+)
+
+func words(text string, toks []Token) []string {
+	var out []string
+	for _, t := range toks {
+		s := t.Text(text)
+		if t.SentenceStart {
+			s = "|" + s
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // tokens joined by spaces; "|" marks a sentence start
+	}{
+		{"Don't stop.", "|Don't stop ."},
+		{"O’Brien’s dog", "|O’Brien’s dog"},
+		{"It cost $3.5 million, or 1,000 more.", "|It cost $ 3.5 million , or 1,000 more ."},
+		{"Mr. Smith went to Washington. He left.", "|Mr . Smith went to Washington . |He left ."},
+		{"The U.S. economy grew. Then it fell.", "|The U.S. economy grew . |Then it fell ."},
+		{"J. K. Rowling wrote it. 2005 was good.", "|J . K . Rowling wrote it . |2005 was good ."},
+		{"He said: \"Go!\" Then he left?  Yes.", "|He said : \" Go ! \" |Then he left ? |Yes ."},
+		{"at 9 a.m. on Jan. 5 in the U.S.A.", "|at 9 a.m. on Jan . 5 in the U.S.A."},
+		{"XX,000 people", "|XX , 000 people"},
+		{"line one\nline two", "|line one |line two"},
+		{"café naïve résumé", "|café naïve résumé"},
+		{"end of it. and more", "|end of it . and more"},
+		{"rock 'n' roll", "|rock ' n ' roll"},
+		{"a \uFFFC b", "|a \uFFFC b"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(tt.text, nil)
+		got := strings.Join(words(tt.text, toks), " ")
+		if got != tt.want {
+			t.Errorf("Tokenize(%q)\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+		for _, tok := range toks {
+			if tok.Start < 0 || tok.End > len(tt.text) || tok.Start >= tok.End {
+				t.Errorf("Tokenize(%q): bad range %d:%d", tt.text, tok.Start, tok.End)
+			}
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	toks := Tokenize("DON’T Café “quoted”", nil)
+	got := []string{}
+	for _, tk := range toks {
+		got = append(got, tk.Fold)
+	}
+	want := []string{"don't", "café", "\"", "quoted", "\""}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("folds = %q, want %q", got, want)
+	}
+}
+
+func TestFind(t *testing.T) {
+	set := MustCompile([]Entry{
+		{Phrase: "as an AI language model", ID: "ai"},
+		{Phrase: "I (cannot/can't) (fulfil/fulfill) (this/that/) request", ID: "refuse"},
+		{Phrase: "TK", ID: "tk", Flags: CaseSensitive},
+		{Phrase: "insert * here", ID: "insert"},
+		{Phrase: "I hope this helps", ID: "hope", Flags: SentenceEnd},
+		{Phrase: "Certainly! Here is", ID: "certainly", Flags: SentenceStart},
+		{Phrase: "new york", ID: "ny"},
+		{Phrase: "new york times", ID: "nyt"},
+	})
+	tests := []struct {
+		text string
+		want []string // "ID:matched text"
+	}{
+		{"As an AI language model, I can't.", []string{"ai:As an AI language model"}},
+		{"Sorry, I can’t fulfill request now", []string{"refuse:I can’t fulfill request"}},
+		{"I cannot fulfil that request.", []string{"refuse:I cannot fulfil that request"}},
+		{"Figures TK; tk is not; Tk neither", []string{"tk:TK"}},
+		{"Please INSERT name HERE and insert two words here", []string{"insert:INSERT name HERE"}},
+		{"I hope this helps.", []string{"hope:I hope this helps"}},
+		{"\"I hope this helps the family,\" she said.", nil},
+		{"\"I hope this helps,\" she said.", nil},
+		{"Done. Certainly! Here is the text", []string{"certainly:Certainly! Here is"}},
+		{"He was certainly! Here is", nil},
+		{"The New York Times said", []string{"nyt:New York Times", "ny:New York"}},
+		{"nothing here", nil},
+	}
+	for _, tt := range tests {
+		toks := Tokenize(tt.text, nil)
+		var got []string
+		for _, m := range set.Find(tt.text, toks) {
+			got = append(got, m.Entry.ID+":"+tt.text[m.TextStart:m.TextEnd])
+			if toks[m.Start].Start != m.TextStart || toks[m.End-1].End != m.TextEnd {
+				t.Errorf("%q: match %v token and byte ranges disagree", tt.text, m)
+			}
+		}
+		if strings.Join(got, ";") != strings.Join(tt.want, ";") {
+			t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	ms := set.Find("The New York Times", Tokenize("The New York Times", nil))
+	if l := Longest(ms); len(l) != 1 || l[0].Entry.ID != "nyt" {
+		t.Errorf("Longest = %v, want the nyt match only", l)
+	}
+}
+
+func TestCompileErrors(t *testing.T) {
+	for _, p := range []string{"", "  ", "a (b/c", "a b) c", "a (b (c)) d"} {
+		if _, err := Compile([]Entry{{Phrase: p}}); err == nil {
+			t.Errorf("Compile(%q): no error", p)
+		}
+	}
+}
+
+func TestParseList(t *testing.T) {
+	es, err := ParseList("t", []byte("# comment\n\nfoo bar | baz | why | case, end\nsolo\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 2 || es[0] != (Entry{Phrase: "foo bar", Replacement: "baz", Reason: "why", Flags: CaseSensitive | SentenceEnd}) || es[1].Phrase != "solo" {
+		t.Errorf("ParseList = %+v", es)
+	}
+	for _, bad := range []string{" | x", "a | b | c | d | e", "a | | | loud", "a (b"} {
+		if _, err := ParseList("t", []byte(bad)); err == nil || !strings.HasPrefix(err.Error(), "t:1: ") {
+			t.Errorf("ParseList(%q) error = %v, want t:1: ...", bad, err)
+		}
+	}
+}
+
+func TestEmbeddedLists(t *testing.T) {
+	names := ListNames()
+	if len(names) == 0 {
+		t.Fatal("no embedded lists")
+	}
+	for _, n := range names {
+		es, err := List(n)
+		if err != nil {
+			t.Errorf("List(%q): %v", n, err)
+			continue
+		}
+		if _, err := Compile(es); err != nil {
+			t.Errorf("Compile(List(%q)): %v", n, err)
+		}
+	}
+	if _, err := List("no-such-list"); err == nil {
+		t.Error("List(no-such-list): no error")
+	}
+}

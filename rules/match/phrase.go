@@ -1,0 +1,301 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Flags change how an entry matches.
+type Flags uint8
+
+// Entry flags.
+const (
+	// CaseSensitive entries match only the exact capitalisation of their
+	// phrase (apostrophes and quotes still unified).
+	CaseSensitive Flags = 1 << iota
+	// SentenceStart entries match only at the start of a sentence (an
+	// opening quote or bracket may come first).
+	SentenceStart
+	// SentenceEnd entries match only when the sentence ends right after
+	// them: sentence-final punctuation, a new sentence, or the end of the
+	// text.
+	SentenceEnd
+)
+
+// Entry is one phrase of a set, with what the rule needs to report it.
+//
+// Phrase is tokenized like the text it is matched against, so punctuation
+// in it must be there in the text ("Certainly! Here is" needs the "!").
+// Two notations expand one entry into several phrases:
+//   - "(a/b/c)" is one of the alternatives; an empty alternative makes the
+//     group optional: "I (cannot/can't) (fulfil/fulfill) (this/that/) request";
+//   - "*" stands for any one word.
+type Entry struct {
+	Phrase      string
+	Replacement string // suggested replacement, empty for none
+	Reason      string // why the phrase is flagged, or what to do
+	ID          string // the caller's key, free for any use
+	Flags       Flags
+}
+
+// Match is one occurrence of an entry in a text.
+type Match struct {
+	Start, End         int // token range [Start, End)
+	TextStart, TextEnd int // byte range in the text
+	Entry              *Entry
+}
+
+// Set is a compiled set of phrases. It is immutable and safe for concurrent
+// use.
+type Set struct {
+	entries []Entry
+	edges   map[edge]int32 // trie edges on folded tokens; node 0 is the root
+	wild    []int32        // node -> child on "*" (0: none)
+	final   [][]final      // node -> the phrases that end there
+	nodes   int32
+}
+
+type edge struct {
+	from int32
+	tok  string
+}
+
+type final struct {
+	entry int
+	exact []string // the phrase's own tokens, for case-sensitive entries
+}
+
+// Compile builds a set from entries. It fails on an entry whose phrase has
+// no tokens or unbalanced alternatives.
+func Compile(entries []Entry) (*Set, error) {
+	s := &Set{
+		entries: append([]Entry(nil), entries...),
+		edges:   make(map[edge]int32, len(entries)*3),
+		wild:    []int32{0},
+		final:   [][]final{nil},
+		nodes:   1,
+	}
+	var toks []Token
+	for i, e := range s.entries {
+		phrases, err := expand(e.Phrase)
+		if err != nil {
+			return nil, fmt.Errorf("phrase %q: %w", e.Phrase, err)
+		}
+		for _, p := range phrases {
+			toks = Tokenize(p, toks)
+			if len(toks) == 0 {
+				return nil, fmt.Errorf("phrase %q: no words", e.Phrase)
+			}
+			node := int32(0)
+			exact := make([]string, len(toks))
+			for j, t := range toks {
+				exact[j] = t.Text(p)
+				if exact[j] == "*" {
+					if s.wild[node] == 0 {
+						s.wild[node] = s.newNode()
+					}
+					node = s.wild[node]
+					continue
+				}
+				k := edge{node, t.Fold}
+				next, ok := s.edges[k]
+				if !ok {
+					next = s.newNode()
+					s.edges[k] = next
+				}
+				node = next
+			}
+			f := final{entry: i}
+			if e.Flags&CaseSensitive != 0 {
+				f.exact = exact
+			}
+			s.final[node] = append(s.final[node], f)
+		}
+	}
+	return s, nil
+}
+
+// MustCompile is Compile for built-in lists: it panics on an error, which
+// the rule's tests catch.
+func MustCompile(entries []Entry) *Set {
+	s, err := Compile(entries)
+	if err != nil {
+		panic("match: " + err.Error())
+	}
+	return s
+}
+
+func (s *Set) newNode() int32 {
+	s.wild = append(s.wild, 0)
+	s.final = append(s.final, nil)
+	s.nodes++
+	return s.nodes - 1
+}
+
+// Len returns the number of entries.
+func (s *Set) Len() int { return len(s.entries) }
+
+// Find returns every match of the set's phrases in toks (the tokens of
+// text), ordered by start token, longer matches first. One pass over the
+// tokens serves all phrases. It returns nil when nothing matches.
+func (s *Set) Find(text string, toks []Token) []Match {
+	var out []Match
+	for i := range toks {
+		if toks[i].Kind == Opaque {
+			continue
+		}
+		next, ok := s.edges[edge{0, toks[i].Fold}]
+		if !ok && s.wild[0] == 0 {
+			continue
+		}
+		n := len(out)
+		if ok {
+			out = s.walk(out, text, toks, i, i+1, next)
+		}
+		if s.wild[0] != 0 && toks[i].Kind == Word {
+			out = s.walk(out, text, toks, i, i+1, s.wild[0])
+		}
+		if len(out)-n > 1 {
+			sortLongestFirst(out[n:])
+		}
+	}
+	return out
+}
+
+// walk follows the trie from node, whose path covers toks[start:j].
+func (s *Set) walk(out []Match, text string, toks []Token, start, j int, node int32) []Match {
+	for _, f := range s.final[node] {
+		if s.accept(f, text, toks, start, j) {
+			out = append(out, Match{
+				Start: start, End: j,
+				TextStart: toks[start].Start, TextEnd: toks[j-1].End,
+				Entry: &s.entries[f.entry],
+			})
+		}
+	}
+	if j >= len(toks) || toks[j].Kind == Opaque {
+		return out
+	}
+	if next, ok := s.edges[edge{node, toks[j].Fold}]; ok {
+		out = s.walk(out, text, toks, start, j+1, next)
+	}
+	if w := s.wild[node]; w != 0 && toks[j].Kind == Word {
+		out = s.walk(out, text, toks, start, j+1, w)
+	}
+	return out
+}
+
+func (s *Set) accept(f final, text string, toks []Token, start, end int) bool {
+	e := &s.entries[f.entry]
+	if f.exact != nil {
+		for k, want := range f.exact {
+			if want != "*" && !sameExact(toks[start+k].Text(text), want) {
+				return false
+			}
+		}
+	}
+	if e.Flags&SentenceStart != 0 && !startsSentence(toks, start) {
+		return false
+	}
+	if e.Flags&SentenceEnd != 0 && !endsSentence(toks, end) {
+		return false
+	}
+	return true
+}
+
+// startsSentence reports whether toks[i] begins a sentence, allowing for
+// opening quotes and brackets before it.
+func startsSentence(toks []Token, i int) bool {
+	for i > 0 && !toks[i].SentenceStart {
+		p := toks[i-1]
+		if p.Kind != Punct || !(p.Fold == "\"" || p.Fold == "'" || p.Fold == "(" || p.Fold == "[") {
+			return false
+		}
+		i--
+	}
+	return toks[i].SentenceStart
+}
+
+// endsSentence reports whether the sentence ends before toks[i].
+func endsSentence(toks []Token, i int) bool {
+	for i < len(toks) && toks[i].Kind == Punct && isCloser(toks[i].Fold) && !toks[i].SentenceStart {
+		i++
+	}
+	if i >= len(toks) || toks[i].SentenceStart {
+		return true
+	}
+	return toks[i].Kind == Punct && isTerminal(toks[i].Fold)
+}
+
+// sameExact compares a token's text with a case-sensitive phrase token,
+// treating curly and straight apostrophes and quotes as the same.
+func sameExact(got, want string) bool {
+	if got == want {
+		return true
+	}
+	return strings.Map(straighten, got) == strings.Map(straighten, want)
+}
+
+func straighten(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u02BC':
+		return '\''
+	case '\u201C', '\u201D':
+		return '"'
+	}
+	return r
+}
+
+func sortLongestFirst(ms []Match) {
+	// Few matches start at one token: insertion sort.
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].End > ms[j-1].End; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// Longest keeps, from matches ordered as Find returns them, the longest
+// match at each place and drops matches that overlap one already kept.
+func Longest(ms []Match) []Match {
+	out := ms[:0:0]
+	end := -1
+	for _, m := range ms {
+		if m.Start < end {
+			continue
+		}
+		out = append(out, m)
+		end = m.End
+	}
+	return out
+}
+
+// expand turns the alternatives of a phrase into the phrases they stand for.
+func expand(p string) ([]string, error) {
+	open := strings.IndexByte(p, '(')
+	if open < 0 {
+		if strings.ContainsAny(p, ")") {
+			return nil, fmt.Errorf("unbalanced \")\"")
+		}
+		return []string{p}, nil
+	}
+	closing := strings.IndexByte(p[open:], ')')
+	if closing < 0 {
+		return nil, fmt.Errorf("unbalanced \"(\"")
+	}
+	closing += open
+	if strings.IndexByte(p[open+1:closing], '(') >= 0 {
+		return nil, fmt.Errorf("nested \"(\"")
+	}
+	rest, err := expand(p[closing+1:])
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, alt := range strings.Split(p[open+1:closing], "/") {
+		for _, r := range rest {
+			out = append(out, p[:open]+" "+strings.TrimSpace(alt)+" "+r)
+		}
+	}
+	return out, nil
+}

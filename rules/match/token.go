@@ -1,0 +1,299 @@
+// Package match is copydesk's fast phrase matching over word tokens: a
+// tokenizer for a block's prose (words, punctuation, sentence starts, byte
+// offsets into the text), a phrase set compiled once from word lists and
+// matched against a block's tokens in one pass, and the word lists
+// themselves, embedded with go:embed.
+//
+// Phrase rules tokenize a block once and call Find on their phrase set; no
+// rule compiles a regular expression per phrase.
+package match
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is what a token is.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota + 1 // letters, digits, inner apostrophes; "U.S." and "3.5" are one word
+	Punct                  // one punctuation or symbol character
+	Opaque                 // inline content that is not prose (article.Opaque): matches nothing
+)
+
+// Token is one word or punctuation character of a text.
+type Token struct {
+	Start, End int // byte range in the text
+	// Fold is the case-folded form: lower case, curly apostrophes and quotes
+	// made straight. For punctuation it is the character itself (quotes
+	// straightened, dashes kept as they are).
+	Fold string
+	Kind Kind
+	// SentenceStart is set on the first token of each sentence.
+	SentenceStart bool
+	// SpaceBefore is set when white space (or the start of the text)
+	// precedes the token.
+	SpaceBefore bool
+}
+
+// Text returns the token's text in text (the string it was made from).
+func (t Token) Text(text string) string { return text[t.Start:t.End] }
+
+// IsUpper reports whether the token is a word written in capitals (at least
+// one letter, no lower-case letter): "TK", "TODO", "U.S.".
+func (t Token) IsUpper(text string) bool {
+	if t.Kind != Word {
+		return false
+	}
+	letter := false
+	for _, r := range text[t.Start:t.End] {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letter = true
+		}
+	}
+	return letter
+}
+
+// IsCapitalized reports whether the token is a word whose first character
+// is an upper-case letter.
+func (t Token) IsCapitalized(text string) bool {
+	if t.Kind != Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[t.Start:])
+	return unicode.IsUpper(r)
+}
+
+// IsNumber reports whether the token is a word made of digits (with inner
+// "." or ",": "3.5", "1,000").
+func (t Token) IsNumber(text string) bool {
+	if t.Kind != Word {
+		return false
+	}
+	s := text[t.Start:t.End]
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' && c != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+const opaque = '\uFFFC'
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return r != opaque && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02BC' }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r)
+}
+
+// Tokenize splits text into tokens, appending to dst[:0] so that a caller
+// can reuse one slice for every block. White space is not a token; a hard
+// line break ("\n") ends a sentence.
+func Tokenize(text string, dst []Token) []Token {
+	toks := dst[:0]
+	space := true   // white space (or the start) before the next token
+	newline := true // a line break since the last token
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case isSpace(r):
+			if r == '\n' {
+				newline = true
+			}
+			space = true
+			i += size
+			continue
+		case isWordRune(r):
+			end := scanWord(text, i)
+			toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: fold(text[i:end]), SpaceBefore: space, SentenceStart: newline})
+			i = end
+		case r == opaque:
+			toks = append(toks, Token{Start: i, End: i + size, Kind: Opaque, Fold: text[i : i+size], SpaceBefore: space, SentenceStart: newline})
+			i += size
+		default:
+			toks = append(toks, Token{Start: i, End: i + size, Kind: Punct, Fold: foldPunct(text[i : i+size]), SpaceBefore: space, SentenceStart: newline})
+			i += size
+		}
+		space, newline = false, false
+	}
+	markSentences(text, toks)
+	return toks
+}
+
+// scanWord returns the end of the word that starts at i.
+func scanWord(text string, i int) int {
+	start := i
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isWordRune(r) {
+			i += size
+			continue
+		}
+		// Inner apostrophe: "don't", "O’Brien".
+		if isApostrophe(r) && i > start && i+size < len(text) {
+			if n, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(n) {
+				i += size
+				continue
+			}
+		}
+		// Decimal and thousands separators between digits: "3.5", "1,000".
+		if (r == '.' || r == ',') && i > start && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) && isDigit(text[start]) {
+			i++
+			continue
+		}
+		// Dotted abbreviations: "U.S.", "e.g.", "a.m.".
+		if r == '.' && i-start == 1 && isLetterByte(text[start]) && i+2 < len(text) && isLetterByte(text[i+1]) && text[i+2] == '.' {
+			return scanDotted(text, i)
+		}
+		break
+	}
+	return i
+}
+
+// scanDotted continues "U" at the "." of "U.S." to the end of the final dot.
+func scanDotted(text string, i int) int {
+	for i+2 < len(text) && text[i] == '.' && isLetterByte(text[i+1]) && text[i+2] == '.' {
+		i += 2
+	}
+	return i + 1 // the final "."
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// fold lower-cases a word and straightens its apostrophes. ASCII words that
+// are already lower case are returned as they are, without allocating.
+func fold(w string) string {
+	clean := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return w
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		if isApostrophe(r) {
+			r = '\''
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// Fold returns the case-folded form of s as the tokenizer makes it for a
+// word: lower case, apostrophes straightened.
+func Fold(s string) string { return fold(s) }
+
+func foldPunct(p string) string {
+	switch p {
+	case "\u2018", "\u2019", "\u02BC":
+		return "'"
+	case "\u201C", "\u201D", "\u201E", "\u00AB", "\u00BB":
+		return "\""
+	case "\uFF01":
+		return "!"
+	}
+	return p
+}
+
+// abbreviations do not end a sentence when followed by ".".
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "mt": true, "ft": true,
+	"jr": true, "sr": true, "sen": true, "rep": true, "gov": true, "gen": true, "lt": true, "col": true,
+	"sgt": true, "capt": true, "cmdr": true, "adm": true, "maj": true, "rev": true, "hon": true, "pres": true,
+	"inc": true, "ltd": true, "co": true, "corp": true, "plc": true, "bros": true, "vs": true, "v": true,
+	"etc": true, "al": true, "nos": true, "vol": true, "fig": true, "approx": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "ave": true, "blvd": true, "rd": true, "dept": true,
+	"univ": true, "assn": true, "calif": true, "conn": true, "fla": true,
+}
+
+// markSentences sets SentenceStart after sentence-final punctuation: ".",
+// "!", "?" or "…" (then any closing quotes or brackets), followed by a word
+// that starts with a capital or a digit, or by an opening quote. A "." after
+// an abbreviation ("Mr.", "Jan.") or an initial ("J.") does not end a
+// sentence; "U.S." and "3.5" are single words, so their dots never do.
+func markSentences(text string, toks []Token) {
+	if len(toks) > 0 {
+		toks[0].SentenceStart = true
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != Punct {
+			continue
+		}
+		switch t.Fold {
+		case ".", "!", "?", "\u2026":
+		default:
+			continue
+		}
+		if t.Fold == "." && i > 0 && toks[i-1].Kind == Word && !t.SpaceBefore {
+			w := toks[i-1]
+			if abbreviations[w.Fold] || (w.End-w.Start == 1 && isLetterByte(text[w.Start]) && text[w.Start] >= 'A' && text[w.Start] <= 'Z') {
+				continue
+			}
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Kind == Punct && !toks[j].SpaceBefore && isCloser(toks[j].Fold) {
+			j++
+		}
+		for j < len(toks) && toks[j].Kind == Punct && isTerminal(toks[j].Fold) && !toks[j].SpaceBefore {
+			j++ // "?!", "..."
+		}
+		if j >= len(toks) || !toks[j].SpaceBefore {
+			continue
+		}
+		n := toks[j]
+		switch {
+		case n.Kind == Word:
+			r, _ := utf8.DecodeRuneInString(text[n.Start:])
+			if unicode.IsUpper(r) || unicode.IsDigit(r) {
+				toks[j].SentenceStart = true
+			}
+		case n.Kind == Punct && (n.Fold == "\"" || n.Fold == "'" || n.Fold == "(" || n.Fold == "["):
+			toks[j].SentenceStart = true
+		}
+		i = j - 1
+	}
+}
+
+func isCloser(p string) bool {
+	return p == "\"" || p == "'" || p == ")" || p == "]"
+}
+
+func isTerminal(p string) bool {
+	return p == "." || p == "!" || p == "?" || p == "\u2026"
+}

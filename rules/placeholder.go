@@ -1,0 +1,325 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/copydesk/copydesk/rules/article"
+	"github.com/copydesk/copydesk/rules/match"
+)
+
+type placeholder struct{}
+
+func (placeholder) Meta() Meta {
+	return Meta{
+		Name:     "placeholder",
+		Category: Leftover,
+		Severity: Error,
+		Default:  true,
+		Summary:  "Editorial placeholders left in the copy: [source], TK, XX percent, lorem ipsum, TODO, {{ name }}",
+		Doc: `Reporters and editors mark what is still missing with placeholders: a
+bracketed note ("[source]", "[citation needed]", "[link]", "[insert name]",
+"[TK]"), the newsroom's TK or TKTK ("to come"), XX for a number not yet known
+("XX percent", "$XX million", "XX,000 people"), dummy "lorem ipsum" text, a
+TODO, FIXME or TBD in capitals, "INSERT NAME HERE", or a template variable
+that was never filled in ("{{ name }}", "{% if %}", "${var}", "%s"). Any of
+them in published copy tells readers the story was not finished.
+
+The rule looks at the prose of every block, including quotations, headlines
+and captions. It leaves alone what only looks like a placeholder: "[sic]",
+footnote markers such as "[1]", an editor's insertion inside a quote ("[the
+mayor]"), Roman numerals and titles such as "Super Bowl XXX", and words such
+as "TKO".
+
+Fill in the missing material, or cut the placeholder and rework the
+sentence.`,
+		Examples: []Example{
+			{Text: "The council approved the plan, according to [source].", Fires: true},
+			{Text: "Turnout rose to XX percent this year.", Fires: true},
+			{Text: "The mayor, TK, did not return calls.", Fires: true},
+			{Text: "Dear {{ first_name }}, thanks for reading.", Fires: true},
+			{Text: "Lorem ipsum dolor sit amet.", Fires: true},
+			{Text: "\"He [the mayor] never said that,\" she said.", Fires: false},
+			{Text: "The result was, in his words, \"unprecidented\" [sic].", Fires: false},
+			{Text: "The halftime show at Super Bowl XXX drew record ratings.", Fires: false},
+			{Text: "He won by TKO in the third round.", Fires: false},
+			{Text: "Read the [full report](https://example.com/report) online.", Fires: false, Format: article.Markdown},
+		},
+	}
+}
+
+// placeholderLabels are the texts that, alone in square brackets, are
+// placeholders; each entry's Reason is the advice.
+var placeholderLabels = sync.OnceValue(func() *match.Set {
+	return match.MustCompile(match.MustList("placeholder-labels"))
+})
+
+// hit is a finding in a block's text.
+type hit struct {
+	start, end int // byte range in the block's Text
+	msg        string
+}
+
+func (placeholder) Check(doc *article.Document) []Diagnostic {
+	var out []Diagnostic
+	var toks []match.Token
+	var hits []hit
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		toks = match.Tokenize(b.Text, toks)
+		hits = findPlaceholders(hits[:0], b.Text, toks)
+		for _, h := range hits {
+			s, e := b.SrcRange(h.start, h.end)
+			out = append(out, Diagnostic{Start: s, End: e, Message: h.msg})
+		}
+	}
+	return out
+}
+
+func placeholderMsg(p, advice string) string {
+	return fmt.Sprintf("placeholder %q left in the copy: %s", p, advice)
+}
+
+// findPlaceholders appends the placeholders of one block's text to hits, in
+// order, without overlaps.
+func findPlaceholders(hits []hit, text string, toks []match.Token) []hit {
+	if strings.IndexByte(text, '[') >= 0 {
+		hits = bracketPlaceholders(hits, text)
+	}
+	hits = wordPlaceholders(hits, text, toks)
+	if strings.ContainsAny(text, "{%") {
+		hits = templateVariables(hits, text)
+	}
+	if len(hits) < 2 {
+		return hits
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	out := hits[:1]
+	for _, h := range hits[1:] {
+		if h.start >= out[len(out)-1].end {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// insertVerbs open a bracketed instruction: "[insert quote]", "[add link]".
+var insertVerbs = map[string]bool{"insert": true, "add": true, "paste": true, "fill": true}
+
+// bracketPlaceholders finds "[label]" placeholders.
+func bracketPlaceholders(hits []hit, text string) []hit {
+	var inner []match.Token
+	for i := 0; i < len(text); i++ {
+		if text[i] != '[' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && j-i < 80 && text[j] != ']' && text[j] != '[' && text[j] != '\n' {
+			j++
+		}
+		if j >= len(text) || text[j] != ']' {
+			continue
+		}
+		// Markdown link and image syntax, when the parser leaves it in the
+		// text: "[text](url)", "[text][ref]", "[ref]: url", "![alt]".
+		if j+1 < len(text) && (text[j+1] == '(' || text[j+1] == '[' || text[j+1] == ':') || i > 0 && text[i-1] == '!' {
+			i = j
+			continue
+		}
+		label := text[i+1 : j]
+		inner = match.Tokenize(label, inner)
+		if len(inner) == 0 {
+			continue
+		}
+		advice := ""
+		for _, m := range placeholderLabels().Find(label, inner) {
+			if m.Start == 0 && m.End == len(inner) {
+				advice = m.Entry.Reason
+				break
+			}
+		}
+		if advice == "" && len(inner) >= 2 && insertVerbs[inner[0].Fold] && inner[1].Kind == match.Word {
+			advice = "fill in the missing text or cut it"
+		}
+		if advice != "" {
+			hits = append(hits, hit{i, j + 1, placeholderMsg(text[i:j+1], advice)})
+		}
+		i = j
+	}
+	return hits
+}
+
+// numberWords follow an XX that stands for a number: "XX percent", "XX
+// people".
+var numberWords = toSet("percent per cent pc % million millions billion billions trillion thousand thousands hundred hundreds dozen m bn mn k km miles mph kg lb lbs tonnes tons " +
+	"people persons years year months month weeks week days day hours hour minutes minute seconds times points votes seats jobs members staff employees " +
+	"workers deaths dead killed injured cases patients users customers students children residents homes houses cars pounds dollars euros cents pence yen " +
+	"yuan rupees degrees feet metres meters inches acres hectares games goals runs wickets percentage-points basis")
+
+func toSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// wordPlaceholders finds TK, XX, TODO, lorem ipsum and INSERT ... HERE.
+func wordPlaceholders(hits []hit, text string, toks []match.Token) []hit {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != match.Word {
+			continue
+		}
+		w := t.Text(text)
+		switch {
+		case w == "TK" || w == "TKTK" || w == "TKTKTK":
+			// "TK Maxx", "TK Elevator": a name, not "to come".
+			if i+1 < len(toks) && toks[i+1].SpaceBefore && toks[i+1].IsCapitalized(text) && !toks[i+1].SentenceStart {
+				continue
+			}
+			hits = append(hits, hit{t.Start, t.End, placeholderMsg(w, "fill in the material to come or cut it")})
+		case w == "TODO" || w == "FIXME" || w == "TBD":
+			hits = append(hits, hit{t.Start, t.End, placeholderMsg(w, "resolve the note and cut it")})
+		case isXs(w) && standsForNumber(text, toks, i):
+			hits = append(hits, hit{t.Start, t.End, placeholderMsg(w, "fill in the missing number or cut it")})
+		case t.Fold == "lorem" && i+1 < len(toks) && toks[i+1].Fold == "ipsum":
+			hits = append(hits, hit{t.Start, toks[i+1].End, placeholderMsg(text[t.Start:toks[i+1].End], "replace the dummy text with the real copy")})
+			i++
+		case t.Fold == "insert":
+			if end, ok := insertHere(text, toks, i); ok {
+				hits = append(hits, hit{t.Start, toks[end].End, placeholderMsg(text[t.Start:toks[end].End], "fill in the missing text or cut it")})
+				i = end
+			}
+		}
+	}
+	return hits
+}
+
+// isXs reports whether w is XX, XXX or XXXX (or lower case), optionally
+// with a unit suffix: "XXm", "XXbn".
+func isXs(w string) bool {
+	n := 0
+	for n < len(w) && (w[n] == 'X' || w[n] == 'x') {
+		n++
+	}
+	if n < 2 || n > 4 || strings.Contains(w[:n], "X") && strings.Contains(w[:n], "x") {
+		return false
+	}
+	switch w[n:] {
+	case "", "m", "bn", "k":
+		return true
+	}
+	return false
+}
+
+// standsForNumber reports whether the XX at toks[i] is used as a number:
+// after a currency sign, before a unit or "%", as "XX,000", "XX.5",
+// "XX:XX" or "XX-year-old".
+func standsForNumber(text string, toks []match.Token, i int) bool {
+	t := toks[i]
+	if w := t.Text(text); w[len(w)-1] != 'X' && w[len(w)-1] != 'x' {
+		return i > 0 && isCurrency(toks[i-1].Fold) && !t.SpaceBefore // "$XXm"
+	}
+	if i > 0 && !t.SpaceBefore && isCurrency(toks[i-1].Fold) {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	switch {
+	case n.Kind == match.Word && numberWords[n.Fold]:
+		return true
+	case n.Kind == match.Punct && n.Fold == "%":
+		return true
+	case n.Kind == match.Punct && !n.SpaceBefore && i+2 < len(toks) && !toks[i+2].SpaceBefore:
+		nn := toks[i+2]
+		switch n.Fold {
+		case ",", ".", ":":
+			return nn.IsNumber(text) || isXs(nn.Text(text))
+		case "-":
+			return numberWords[nn.Fold]
+		}
+	}
+	return false
+}
+
+func isCurrency(p string) bool {
+	switch p {
+	case "$", "£", "€", "¥", "₹":
+		return true
+	}
+	return false
+}
+
+// insertHere finds "INSERT NAME HERE" (in capitals) or "(insert name
+// here)" and returns the index of the "here" token.
+func insertHere(text string, toks []match.Token, i int) (int, bool) {
+	upper := toks[i].IsUpper(text)
+	opened := i > 0 && !toks[i].SpaceBefore && (toks[i-1].Fold == "(" || toks[i-1].Fold == "<" || toks[i-1].Fold == "{")
+	if !upper && !opened {
+		return 0, false
+	}
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		if toks[j].Kind != match.Word {
+			return 0, false
+		}
+		if toks[j].Fold == "here" && (!upper || toks[j].IsUpper(text)) {
+			return j, j > i+1
+		}
+	}
+	return 0, false
+}
+
+// templateVariables finds "{{ x }}", "{% x %}", "${x}" and "%s".
+func templateVariables(hits []hit, text string) []hit {
+	for i := 0; i+1 < len(text); i++ {
+		var closing string
+		switch text[i : i+2] {
+		case "{{":
+			closing = "}}"
+		case "{%":
+			closing = "%}"
+		case "${":
+			closing = "}"
+		case "%s", "%d":
+			if (i == 0 || !isWordByte(text[i-1])) && (i+2 == len(text) || !isWordByte(text[i+2])) {
+				hits = append(hits, hit{i, i + 2, fmt.Sprintf("unfilled template variable %q left in the copy: fill it in or fix the template", text[i:i+2])})
+			}
+			continue
+		default:
+			continue
+		}
+		end := strings.Index(text[i+2:min(len(text), i+2+100)], closing)
+		if end < 0 {
+			continue
+		}
+		end += i + 2 + len(closing)
+		body := strings.TrimSpace(text[i+2 : end-len(closing)])
+		if body == "" || strings.ContainsAny(body, "\n") {
+			continue
+		}
+		if closing == "}" && !isIdentifier(body) {
+			continue
+		}
+		hits = append(hits, hit{i, end, fmt.Sprintf("unfilled template variable %q left in the copy: fill it in or fix the template", text[i:end])})
+		i = end - 1
+	}
+	return hits
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+func isIdentifier(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) && s[i] != '.' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestPlaceholder(t *testing.T) { runFixtures(t, placeholder{}) }
