@@ -106,6 +106,8 @@ func newApp(e *env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			checkCommand(e),
+			dupesCommand(e),
+			indexCommand(e),
 			rulesCommand(e),
 			explainCommand(e),
 			versionCommand(e),
@@ -136,6 +138,19 @@ func permuteArgs(app *cli.App, name string, rest []string) []string {
 	}
 	if cmd == nil {
 		return rest
+	}
+	return permuteCommand(cmd, rest)
+}
+
+// permuteCommand is permuteArgs for one command; a subcommand named first
+// (`index add ...`) gets its own flags moved.
+func permuteCommand(cmd *cli.Command, rest []string) []string {
+	if len(rest) > 0 {
+		for _, sub := range cmd.Subcommands {
+			if sub.Name == rest[0] || contains(sub.Aliases, rest[0]) {
+				return append([]string{rest[0]}, permuteCommand(sub, rest[1:])...)
+			}
+		}
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {

@@ -13,6 +13,7 @@ import (
 	"github.com/copydesk/copydesk/report"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/rules/engine"
+	"github.com/copydesk/copydesk/rules/similar/archive"
 )
 
 func ruleSelectionFlags() []cli.Flag {
@@ -33,6 +34,7 @@ func checkCommand(e *env) *cli.Command {
 		&cli.StringFlag{Name: "write-baseline", Usage: "write every finding of this run to a baseline file (then exit 0 unless an error occurred)"},
 		&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines changed since this git revision (and in untracked files)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: number of CPUs)"},
+		&cli.StringFlag{Name: "index", Usage: "also compare each story with this archive index (see 'copydesk index add')"},
 	}
 	flags = append(flags, ruleSelectionFlags()...)
 	return &cli.Command{
@@ -141,6 +143,14 @@ func runCheck(c *cli.Context, e *env) error {
 		return err
 	}
 	all := engine.Builtin()
+	if p := c.String("index"); p != "" {
+		idx, err := archive.Open(p, false)
+		if err != nil {
+			return err
+		}
+		defer idx.Close()
+		all = engine.BuiltinWith(idx)
+	}
 	rs, err := selectRules(c, all)
 	if err != nil {
 		return err
@@ -226,6 +236,7 @@ func runCheck(c *cli.Context, e *env) error {
 		Jobs:      c.Int("jobs"),
 		Stdin:     e.stdin,
 		StdinName: c.String("stdin-filename"),
+		Corpus:    c.String("index") != "",
 	})
 	close(stopProgress)
 	<-progressDone

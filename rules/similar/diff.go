@@ -100,9 +100,9 @@ func Diff(a, b *article.Document, o DiffOptions) string {
 		ws := back(d.Text)
 		switch d.Type {
 		case diffmatchpatch.DiffDelete:
-			w.token("[-" + strings.Join(ws, " ") + "-]")
+			w.marked(ws, "[-", "-]")
 		case diffmatchpatch.DiffInsert:
-			w.token("{+" + strings.Join(ws, " ") + "+}")
+			w.marked(ws, "{+", "+}")
 		default:
 			head, tail := o.Context, o.Context
 			if i == 0 {
@@ -152,6 +152,29 @@ func (w *wrapper) token(s string) {
 	}
 	w.b.WriteString(s)
 	w.line += n
+}
+
+// maxChangedWords is the longest removed or added run shown whole.
+const maxChangedWords = 40
+
+// marked lays out a changed run between its markers, wrapping inside it.
+func (w *wrapper) marked(ws []string, open, close string) {
+	if len(ws) == 0 {
+		return
+	}
+	if len(ws) > maxChangedWords {
+		// A truncated or padded copy: show the edges of the change.
+		folded := append([]string{}, ws[:maxChangedWords/2]...)
+		folded = append(folded, fmt.Sprintf("[… %d more words …]", len(ws)-maxChangedWords/2-5))
+		ws = append(folded, ws[len(ws)-5:]...)
+	} else {
+		ws = append([]string{}, ws...)
+	}
+	ws[0] = open + ws[0]
+	ws[len(ws)-1] += close
+	for _, x := range ws {
+		w.token(x)
+	}
 }
 
 func (w *wrapper) String() string {

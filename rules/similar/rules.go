@@ -306,15 +306,44 @@ func minmax(ps []Passage, b bool) (int, int) {
 	return lo, hi
 }
 
+// reusedPassages reports each shared passage once per story it came from:
+// when the other story has several copies, the pair with its canonical copy
+// (else the first) speaks for them all.
 func (r *run) reusedPassages(res *Result, checked map[*Sketch]bool) {
-	for _, p := range res.Pairs {
+	canonical := map[*Sketch]*Sketch{}
+	for _, c := range res.Clusters {
+		for _, m := range c.Members {
+			canonical[m] = c.Canonical
+		}
+	}
+	type key struct{ target, story *Sketch }
+	chosen := map[key]int{}
+	var keys []key
+	for i, p := range res.Pairs {
 		if p.Kind != SharedPassage {
 			continue
 		}
-		t, o, swap, ok := side(p, checked)
+		t, o, _, ok := side(p, checked)
 		if !ok {
 			continue
 		}
+		k := key{t, o}
+		if c := canonical[o]; c != nil {
+			k.story = c
+		}
+		prev, seen := chosen[k]
+		if !seen {
+			keys = append(keys, k)
+			chosen[k] = i
+			continue
+		}
+		if _, po, _, _ := side(res.Pairs[prev], checked); po != k.story && o == k.story {
+			chosen[k] = i
+		}
+	}
+	for _, k := range keys {
+		p := res.Pairs[chosen[k]]
+		t, o, swap, _ := side(p, checked)
 		for _, ps := range p.Passages {
 			ts, te, os, oe := ps.BStart, ps.BEnd, ps.AStart, ps.AEnd
 			if swap {
