@@ -193,10 +193,16 @@ func runPairs(dst []uint64, es []entry, t, ntab int, sk []*Sketch, arch []bool) 
 			continue
 		}
 		switch {
+		case t == 0 && len(run) <= bandCap:
+			for x := range run {
+				for y := x + 1; y < len(run); y++ {
+					emit(run[x].doc, run[y].doc)
+				}
+			}
 		case t == 0:
-			// Exact copies: a star is enough to cluster them, and stays
-			// linear for 10,000 copies of one text. Archived members all
-			// join the first new one.
+			// Many exact copies: a star is enough to cluster them, and
+			// stays linear for 10,000 copies of one text. Archived members
+			// all join the first new one.
 			hub := run[0].doc
 			for _, e := range run {
 				if !arch[e.doc] {
