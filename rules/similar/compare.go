@@ -112,11 +112,20 @@ func Compare(a, b *Sketch, opts Options) (Pair, bool) {
 	if a.Words < o.MinWords || b.Words < o.MinWords || a == b {
 		return Pair{}, false
 	}
+	return compare(a, b, shingleSet(a.Seq), shingleSet(b.Seq), o)
+}
+
+// compare is Compare with the shingle sets at hand.
+func compare(a, b *Sketch, sa, sb []uint32, o Options) (Pair, bool) {
+	if a.Words < o.MinWords || b.Words < o.MinWords || a == b {
+		return Pair{}, false
+	}
 	if before(b, a) {
 		a, b = b, a
+		sa, sb = sb, sa
 	}
-	inter := intersect(a.Shingles, b.Shingles)
-	na, nb := len(a.Shingles), len(b.Shingles)
+	inter := intersect(sa, sb)
+	na, nb := len(sa), len(sb)
 	p := Pair{A: a, B: b}
 	if union := na + nb - inter; union > 0 {
 		p.Jaccard = float64(inter) / float64(union)

@@ -3,21 +3,19 @@ package similar
 import (
 	"encoding/binary"
 	"errors"
-	"slices"
 	"time"
 )
 
 // sketchMagic starts every encoded sketch; its last byte is the format
 // version.
-const sketchMagic = "CDS1"
+const sketchMagic = "CDS2"
 
 var errSketch = errors.New("damaged sketch")
 
 // MarshalBinary encodes the sketch compactly (about four bytes per word of
-// body) for the archive index. The sorted shingle set is rebuilt on
-// decoding.
+// body) for the archive index.
 func (s *Sketch) MarshalBinary() ([]byte, error) {
-	b := make([]byte, 0, 64+len(s.Path)+4*len(s.MinHash)+4*len(s.Seq)+24*len(s.Paras))
+	b := make([]byte, 0, 64+len(s.Path)+4*len(s.Bands)+4*len(s.Seq)+24*len(s.Paras))
 	b = append(b, sketchMagic...)
 	b = binary.AppendUvarint(b, uint64(len(s.Path)))
 	b = append(b, s.Path...)
@@ -31,8 +29,8 @@ func (s *Sketch) MarshalBinary() ([]byte, error) {
 	b = binary.LittleEndian.AppendUint64(b, s.Simhash)
 	b = binary.AppendUvarint(b, uint64(s.BodyStart))
 	b = binary.AppendUvarint(b, uint64(s.BodyEnd))
-	b = binary.AppendUvarint(b, uint64(len(s.MinHash)))
-	for _, v := range s.MinHash {
+	b = binary.AppendUvarint(b, uint64(len(s.Bands)))
+	for _, v := range s.Bands {
 		b = binary.LittleEndian.AppendUint32(b, v)
 	}
 	b = binary.AppendUvarint(b, uint64(len(s.Seq)))
@@ -134,9 +132,9 @@ func (s *Sketch) UnmarshalBinary(data []byte) error {
 	out.BodyEnd = d.uvarint()
 	if n := d.count(4); n > 0 {
 		raw := d.bytes(4 * n)
-		out.MinHash = make([]uint32, n)
-		for i := range out.MinHash {
-			out.MinHash[i] = binary.LittleEndian.Uint32(raw[4*i:])
+		out.Bands = make([]uint32, n)
+		for i := range out.Bands {
+			out.Bands[i] = binary.LittleEndian.Uint32(raw[4*i:])
 		}
 	}
 	if n := d.count(4); n > 0 {
@@ -163,12 +161,9 @@ func (s *Sketch) UnmarshalBinary(data []byte) error {
 		}
 		out.Paras = append(out.Paras, p)
 	}
-	if d.err != nil || len(d.b) != 0 || (out.Words > 0) != (len(out.MinHash) == MinHashSize) {
+	if d.err != nil || len(d.b) != 0 || (out.Words > 0) != (len(out.Bands) == Bands) {
 		return errSketch
 	}
-	out.Shingles = slices.Clone(out.Seq)
-	slices.Sort(out.Shingles)
-	out.Shingles = slices.Compact(out.Shingles)
 	*s = out
 	return nil
 }

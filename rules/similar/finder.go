@@ -135,8 +135,7 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 						es = append(es, entry{(s.Simhash >> (16 * (t - 1))) & 0xffff, uint32(i)})
 					case t < ntab-1:
 						b := t - 5
-						v := uint64(s.MinHash[b*BandRows])<<32 | uint64(s.MinHash[b*BandRows+1])
-						es = append(es, entry{v, uint32(i)})
+						es = append(es, entry{uint64(s.Bands[b]), uint32(i)})
 					default:
 						for _, p := range s.Paras {
 							if p.Body && p.Words >= MinParaWords {
@@ -247,16 +246,35 @@ func runPairs(dst []uint64, es []entry, t, ntab int, sk []*Sketch, arch []bool) 
 }
 
 func verify(sk []*Sketch, cands []uint64, o Options) []Pair {
+	// The shingle sets of the documents that have candidates, for the time
+	// of this pass.
+	sets := make([][]uint32, len(sk))
+	for _, c := range cands {
+		sets[c>>32] = sk[c>>32].Seq
+		sets[uint32(c)] = sk[uint32(c)].Seq
+	}
 	workers := runtime.GOMAXPROCS(0)
-	res := make([][]Pair, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			for i := w; i < len(sets); i += workers {
+				if sets[i] != nil {
+					sets[i] = shingleSet(sets[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	res := make([][]Pair, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			for k := w; k < len(cands); k += workers {
-				c := cands[k]
-				if p, ok := Compare(sk[c>>32], sk[uint32(c)], o); ok {
+				i, j := cands[k]>>32, uint32(cands[k])
+				if p, ok := compare(sk[i], sk[j], sets[i], sets[j], o); ok {
 					res[w] = append(res[w], p)
 				}
 			}

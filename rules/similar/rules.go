@@ -274,7 +274,7 @@ func (r *run) nearDuplicates(res *Result, checked map[*Sketch]bool) {
 		switch {
 		case p.Kind == Duplicate:
 			msg = fmt.Sprintf("duplicate of %s", o.Path)
-		case p.Kind == Contained && len(t.Shingles) < len(o.Shingles):
+		case p.Kind == Contained && t.Words < o.Words:
 			msg = fmt.Sprintf("truncated copy of %s (%.0f%% of this text is in it)", o.Path, 100*p.Containment)
 		case p.Kind == Contained:
 			msg = fmt.Sprintf("padded copy of %s (contains %.0f%% of it)", o.Path, 100*p.Containment)

@@ -3,6 +3,8 @@ package similar
 import (
 	"strings"
 	"testing"
+
+	"github.com/copydesk/copydesk/rules/article"
 )
 
 func TestWordHashesNormalise(t *testing.T) {
@@ -198,7 +200,7 @@ func TestSketchRoundTrip(t *testing.T) {
 		t.Errorf("decoded sketch compares as %v %q", ok, p.Kind)
 	}
 	if got.Path != s.Path || !got.Date.Equal(s.Date) || got.Simhash != s.Simhash || len(got.Paras) != len(s.Paras) ||
-		len(got.Shingles) != len(s.Shingles) || got.BodyStart != s.BodyStart || got.BodyEnd != s.BodyEnd {
+		len(got.Seq) != len(s.Seq) || len(got.Bands) != len(s.Bands) || got.BodyStart != s.BodyStart || got.BodyEnd != s.BodyEnd {
 		t.Errorf("round trip changed the sketch:\n got %+v\nwant %+v", got, *s)
 	}
 	for _, bad := range [][]byte{nil, []byte("CDS"), b[:len(b)/2], append([]byte("XXXX"), b[4:]...)} {
@@ -207,4 +209,43 @@ func TestSketchRoundTrip(t *testing.T) {
 			t.Errorf("UnmarshalBinary(%d bytes of damaged data) succeeded", len(bad))
 		}
 	}
+}
+
+// FuzzUnmarshalSketch: damaged or hostile archive data is an error, never a
+// panic, and whatever decodes can be compared safely.
+func FuzzUnmarshalSketch(f *testing.F) {
+	s := NewSketch(parse(f, "a.txt", text("H", prose(1, 3)...)))
+	b, _ := s.MarshalBinary()
+	f.Add(b)
+	f.Add([]byte("CDS2"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var x Sketch
+		if err := x.UnmarshalBinary(data); err != nil {
+			return
+		}
+		Compare(s, &x, Options{})
+		Compare(&x, &x, Options{})
+	})
+}
+
+// FuzzNewSketch: any text sketches without panicking, and its paragraph
+// ranges stay inside the source.
+func FuzzNewSketch(f *testing.F) {
+	f.Add("Headline\n\nSome words here.\n")
+	f.Add("東京\n\n政府は新しい措置を発表しました。\n")
+	f.Add("\xff\xfe bad \x80 bytes\n\n''' ’’ —")
+	f.Fuzz(func(t *testing.T, src string) {
+		doc, err := article.Parse("f.txt", []byte(src))
+		if err != nil {
+			return
+		}
+		s := NewSketch(doc)
+		for _, p := range s.Paras {
+			if p.Start < 0 || p.End > len(src) || p.Start > p.End || p.SeqEnd > len(s.Seq) {
+				t.Fatalf("paragraph %+v out of range (%d bytes, %d shingles)", p, len(src), len(s.Seq))
+			}
+		}
+		Compare(s, s, Options{})
+	})
 }

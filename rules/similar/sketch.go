@@ -48,12 +48,12 @@ type Sketch struct {
 	BodyHash uint64
 	// Simhash is the 64-bit simhash of the body shingles.
 	Simhash uint64
-	// MinHash is the one-permutation MinHash signature (nil for an empty
-	// body).
-	MinHash []uint32
-	// Shingles is the sorted set of body shingle hashes.
-	Shingles []uint32
-	// Seq is the body shingles in reading order; paragraphs index into it.
+	// Bands are the LSH band keys of the body's MinHash signature, one
+	// 32-bit hash of BandRows signature values per band (nil for an empty
+	// body). The signature itself is not kept.
+	Bands []uint32
+	// Seq is the body shingle hashes in reading order; paragraphs index
+	// into it.
 	Seq []uint32
 	// Paras are the document's blocks other than headline, byline,
 	// dateline and captions, in reading order.
@@ -66,49 +66,75 @@ type Sketch struct {
 // blocks minus headlines, bylines, datelines, captions and residue-looking
 // lines.
 func NewSketch(doc *article.Document) *Sketch {
-	s := &Sketch{Path: doc.Path, Date: parseDate(doc.Meta.Date), BodyStart: -1}
-	var words, shingles, sample []uint64
-	// About one shingle per six bytes of news copy.
-	all := make([]uint64, 0, len(doc.Src)/6+8)
-	s.Seq = make([]uint32, 0, len(doc.Src)/6+8)
-	s.Paras = make([]Para, 0, len(doc.Blocks))
-	sig := newMinHash()
-	body := uint64(fnvOffset)
+	b := newSketchBuilder(doc.Path, len(doc.Src), len(doc.Blocks))
+	b.s.Date = parseDate(doc.Meta.Date)
+	var words []uint64
 	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
-		switch b.Kind {
+		bl := &doc.Blocks[i]
+		switch bl.Kind {
 		case article.Headline, article.Byline, article.Dateline, article.Caption:
 			continue
 		}
-		words = wordHashes(words[:0], b.Text)
-		if len(words) == 0 || len(b.Spans) == 0 {
+		words = wordHashes(words[:0], bl.Text)
+		if len(words) == 0 || len(bl.Spans) == 0 {
 			continue
 		}
-		p := Para{Hash: hashWords(words), Words: len(words)}
-		p.Start, p.End = b.Spans[0].Src, b.Spans[len(b.Spans)-1].SrcEnd
-		p.Body = b.IsProse() && !residueLike(b.Text, len(words))
-		p.SeqStart = len(s.Seq)
-		if p.Body {
-			for _, w := range words {
-				body = mix(body ^ w)
-			}
-			s.Words += len(words)
-			shingles = appendShingles(shingles[:0], words)
-			for _, sh := range shingles {
-				sig.add(sh)
-				all = append(all, sh)
-				if sh&simhashSampleMask == 0 {
-					sample = append(sample, sh)
-				}
-				s.Seq = append(s.Seq, uint32(sh>>32))
-			}
-			if s.BodyStart < 0 {
-				s.BodyStart = p.Start
-			}
-			s.BodyEnd = p.End
+		b.add(words, bl.Spans[0].Src, bl.Spans[len(bl.Spans)-1].SrcEnd, bl.IsProse() && !residueLike(bl.Text, len(words)))
+	}
+	return b.finish()
+}
+
+// sketchBuilder builds a sketch block by block from word hashes.
+type sketchBuilder struct {
+	s                     *Sketch
+	sig                   minHashSig
+	body                  uint64
+	shingles, sample, all []uint64
+}
+
+func newSketchBuilder(path string, size, blocks int) *sketchBuilder {
+	// About one shingle per six bytes of news copy.
+	return &sketchBuilder{
+		s:    &Sketch{Path: path, BodyStart: -1, Seq: make([]uint32, 0, size/6+8), Paras: make([]Para, 0, blocks)},
+		sig:  newMinHash(),
+		body: fnvOffset,
+		all:  make([]uint64, 0, size/6+8),
+	}
+}
+
+// add adds one block: its normalised words, its byte range in Src, and
+// whether it is body copy.
+func (b *sketchBuilder) add(words []uint64, start, end int, body bool) {
+	s := b.s
+	p := Para{Hash: hashWords(words), Words: len(words), Start: start, End: end, Body: body, SeqStart: len(s.Seq)}
+	if body {
+		for _, w := range words {
+			b.body = mix(b.body ^ w)
 		}
-		p.SeqEnd = len(s.Seq)
-		s.Paras = append(s.Paras, p)
+		s.Words += len(words)
+		b.shingles = appendShingles(b.shingles[:0], words)
+		for _, sh := range b.shingles {
+			b.sig.add(sh)
+			b.all = append(b.all, sh)
+			if sh&simhashSampleMask == 0 {
+				b.sample = append(b.sample, sh)
+			}
+			s.Seq = append(s.Seq, uint32(sh>>32))
+		}
+		if s.BodyStart < 0 {
+			s.BodyStart = start
+		}
+		s.BodyEnd = end
+	}
+	p.SeqEnd = len(s.Seq)
+	s.Paras = append(s.Paras, p)
+}
+
+func (b *sketchBuilder) finish() *Sketch {
+	s := b.s
+	if cap(s.Seq) > len(s.Seq)+len(s.Seq)/4 {
+		// Sketches are kept for a whole corpus: no spare capacity.
+		s.Seq = slices.Clone(s.Seq)
 	}
 	if s.BodyStart < 0 {
 		s.BodyStart = 0
@@ -116,16 +142,13 @@ func NewSketch(doc *article.Document) *Sketch {
 	if s.Words == 0 {
 		return s
 	}
-	s.BodyHash = body | 1
-	if len(sample) < simhashSample {
+	s.BodyHash = b.body | 1
+	if len(b.sample) < simhashSample {
 		// Too short to sample: fingerprint every shingle.
-		sample = all
+		b.sample = b.all
 	}
-	s.Shingles = slices.Clone(s.Seq)
-	slices.Sort(s.Shingles)
-	s.Shingles = slices.Compact(s.Shingles)
-	s.Simhash = simhashOf(sample)
-	s.MinHash = sig.finish()
+	s.Simhash = simhashOf(b.sample)
+	s.Bands = bandKeys(b.sig.finish())
 	return s
 }
 
@@ -245,6 +268,27 @@ func (sig minHashSig) finish() []uint32 {
 		}
 	}
 	return sig
+}
+
+// shingleSet returns the sorted set of a sketch's shingles. Sketches do not
+// keep it (it would double their size); the finder builds it for the
+// documents that have candidates, for the time of a verification pass.
+func shingleSet(seq []uint32) []uint32 {
+	set := slices.Clone(seq)
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// bandKeys hashes each band of BandRows signature values to 32 bits; two
+// sketches share a band key when they share the band (or, rarely, by a hash
+// collision, which verification discards).
+func bandKeys(sig []uint32) []uint32 {
+	out := make([]uint32, Bands)
+	for b := range out {
+		v := uint64(sig[b*BandRows])<<32 | uint64(sig[b*BandRows+1])
+		out[b] = uint32(mix(v^uint64(b)*0x9e3779b97f4a7c15) >> 32)
+	}
+	return out
 }
 
 var dateLayouts = []string{

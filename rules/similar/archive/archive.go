@@ -490,8 +490,7 @@ func keysOfTagged(s *similar.Sketch, o similar.Options) []taggedKey {
 	}
 	out := []taggedKey{{key(tagBody, s.BodyHash), tagBody}}
 	for b := range similar.Bands {
-		v := uint64(s.MinHash[b*similar.BandRows])<<32 | uint64(s.MinHash[b*similar.BandRows+1])
-		out = append(out, taggedKey{key(tagBand+b, v), tagBand})
+		out = append(out, taggedKey{key(tagBand+b, uint64(s.Bands[b])), tagBand})
 	}
 	for i := range 4 {
 		out = append(out, taggedKey{key(tagSimhash+i, (s.Simhash>>(16*i))&0xffff), tagSimhash})

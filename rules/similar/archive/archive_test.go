@@ -52,11 +52,10 @@ func writeFiles(t *testing.T, dir string, files map[string]string) []string {
 	return paths
 }
 
-func sketchOf(t *testing.T, path, src string) *similar.Sketch {
-	t.Helper()
+func sketchOf(t testing.TB, path, src string) *similar.Sketch {
 	doc, err := article.Parse(path, []byte(src))
 	if err != nil {
-		t.Fatal(err)
+		panic(err)
 	}
 	return similar.NewSketch(doc)
 }
