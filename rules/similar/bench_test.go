@@ -104,7 +104,7 @@ func benchmarkFind(b *testing.B, n int) {
 	b.ReportMetric(float64(pairs), "pairs")
 	// CPU seconds per pass: on a shared machine the honest measure of the
 	// work, next to the wall time that the others' load stretches.
-	b.ReportMetric((cpuTime() - cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/doc")
 	if hwm := peakRSS(); hwm > 0 {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-MiB")
