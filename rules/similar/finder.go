@@ -122,37 +122,55 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 		go func() {
 			defer wg.Done()
 			var es []entry
+			var packed []uint64
 			for t := range jobs {
 				es = es[:0]
-				for i, s := range sk {
-					if !eligible(i) {
-						continue
-					}
-					switch {
-					case t == 0:
-						es = append(es, entry{s.BodyHash, uint32(i)})
-					case t <= 4:
-						es = append(es, entry{(s.Simhash >> (16 * (t - 1))) & 0xffff, uint32(i)})
-					case t < ntab-1:
-						b := t - 5
-						es = append(es, entry{uint64(s.Bands[b]), uint32(i)})
-					default:
+				if t == 0 || t == ntab-1 {
+					// 64-bit keys: body and paragraph hashes.
+					for i, s := range sk {
+						if !eligible(i) {
+							continue
+						}
+						if t == 0 {
+							es = append(es, entry{s.BodyHash, uint32(i)})
+							continue
+						}
 						for _, p := range s.Paras {
 							if p.Body && p.Words >= MinParaWords {
 								es = append(es, entry{p.Hash, uint32(i)})
 							}
 						}
 					}
-				}
-				slices.SortFunc(es, func(x, y entry) int {
-					switch {
-					case x.key < y.key:
-						return -1
-					case x.key > y.key:
-						return 1
+					slices.SortFunc(es, func(x, y entry) int {
+						switch {
+						case x.key < y.key:
+							return -1
+						case x.key > y.key:
+							return 1
+						}
+						return int(x.doc) - int(y.doc)
+					})
+				} else {
+					// 32-bit keys (band keys, simhash blocks) pack with the
+					// document number into one word: a plain integer sort.
+					packed = packed[:0]
+					for i, s := range sk {
+						if !eligible(i) {
+							continue
+						}
+						var k uint64
+						if t <= 4 {
+							k = (s.Simhash >> (16 * (t - 1))) & 0xffff
+						} else {
+							k = uint64(s.Bands[t-5])
+						}
+						packed = append(packed, k<<32|uint64(i))
 					}
-					return int(x.doc) - int(y.doc)
-				})
+					slices.Sort(packed)
+					for _, v := range packed {
+						es = append(es, entry{v >> 32, uint32(v)})
+					}
+				}
 				out[t] = runPairs(out[t], es, t, ntab, sk, arch)
 			}
 		}()
