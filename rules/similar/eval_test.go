@@ -185,3 +185,36 @@ func TestEvalSilver(t *testing.T) {
 		t.Errorf("recall against the silver pairs %.3f, want >= 0.95", rec)
 	}
 }
+
+// TestEvalSweep prints precision and recall on the generated set for a range
+// of thresholds (go test -v -run EvalSweep): the measurements behind the
+// defaults.
+func TestEvalSweep(t *testing.T) {
+	bbc := needCorpora(t)
+	if testing.Short() || !testing.Verbose() {
+		t.Skip("threshold sweep runs with -v only")
+	}
+	ex, err := dupgen.ReadExclusions(filepath.Join(bbc, "silver-exact-dup-groups.tsv"), filepath.Join(bbc, "silver-near-dup-pairs.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	labels, err := dupgen.Generate(dupgen.Config{Source: filepath.Join(bbc, "bbc"), Exclude: ex, Out: out, Seed: 2, Bases: 150, Background: 400})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("| min-similarity | min passage words | precision | recall sub20 | sub10 as near-duplicate | sub20 as near-duplicate | recall paste |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	for _, o := range []Options{
+		{MinSimilarity: 0.2}, {MinSimilarity: 0.25}, {MinSimilarity: 0.3}, {MinSimilarity: 0.35}, {MinSimilarity: 0.4},
+		{MinPassageWords: 8}, {MinPassageWords: 20}, {MinPassageWords: 30},
+	} {
+		s := dupgen.Evaluate(labels, predictions(findDir(t, out, o)))
+		o = o.withDefaults()
+		nd := string(NearDuplicate)
+		fmt.Fprintf(&b, "| %.2f | %d | %.4f | %.3f | %.3f | %.3f | %.3f |\n", o.MinSimilarity, o.MinPassageWords, s.Precision(),
+			s.Recall(dupgen.Sub20), float64(s.AsKind[dupgen.Sub10][nd])/float64(s.Total[dupgen.Sub10]),
+			float64(s.AsKind[dupgen.Sub20][nd])/float64(s.Total[dupgen.Sub20]), s.Recall(dupgen.Paste))
+	}
+	t.Log("\n" + b.String())
+}

@@ -3,7 +3,9 @@
 // words substituted, truncations to 80 and 60%, a copy wrapped in scraper
 // chrome, a copy with its paragraphs reordered, and an unrelated story with a
 // third of the base's paragraphs pasted in; plus unrelated background
-// articles. The same seed gives the same files.
+// articles. The articles used share no run of eight words with each other,
+// so the generated pairs are the only related ones. The same seed gives the
+// same files.
 package dupgen
 
 import (
@@ -76,6 +78,7 @@ func Generate(cfg Config) ([]Label, error) {
 	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed))
 	rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	pool = independent(pool, 2*cfg.Bases+cfg.Background)
 	bases := pool[:cfg.Bases]
 	hosts := pool[cfg.Bases : 2*cfg.Bases]
 	background := pool[2*cfg.Bases : 2*cfg.Bases+cfg.Background]
@@ -140,6 +143,50 @@ func Generate(cfg Config) ([]Label, error) {
 		return nil, fmt.Errorf("dupgen: %w", err)
 	}
 	return labels, nil
+}
+
+// sharedRun is the length of a word run that two source articles must not
+// share: the corpus has stories that reuse a paragraph, a columnist's
+// tagline or a team line-up, and such natural relations would count as
+// false positives of the generated labels.
+const sharedRun = 8
+
+// independent moves to the front the first n articles (in pool order) that
+// share no run of sharedRun words with each other; the rest follow.
+func independent(pool []story, n int) []story {
+	seen := map[string]bool{}
+	var picked, rest []story
+	for _, st := range pool {
+		if len(picked) == n {
+			rest = append(rest, st)
+			continue
+		}
+		var runs []string
+		clash := false
+		for _, p := range st.paras {
+			ws := strings.Fields(strings.ToLower(p))
+			for i := 0; i+sharedRun <= len(ws); i++ {
+				r := strings.Join(ws[i:i+sharedRun], " ")
+				if seen[r] {
+					clash = true
+					break
+				}
+				runs = append(runs, r)
+			}
+			if clash {
+				break
+			}
+		}
+		if clash {
+			rest = append(rest, st)
+			continue
+		}
+		for _, r := range runs {
+			seen[r] = true
+		}
+		picked = append(picked, st)
+	}
+	return append(picked, rest...)
 }
 
 func variant(rng *rand.Rand, kind string, base, host story, others []story, vocab []string) (string, []string) {

@@ -23,6 +23,9 @@ type Score struct {
 	Found, Total map[string]int
 	// Precision per predicted kind: correct and predicted.
 	KindCorrect, KindPredicted map[string]int
+	// AsKind counts, per labelled kind, the kinds the tool gave the pairs
+	// it found.
+	AsKind map[string]map[string]int
 	// FalsePositives lists the wrong pairs, for inspection.
 	FalsePositives []Prediction
 }
@@ -38,7 +41,7 @@ func key(a, b string) string {
 // its two files are related (any label, siblings included); recall is
 // counted per labelled kind, siblings aside.
 func Evaluate(labels []Label, preds []Prediction) Score {
-	s := Score{Found: map[string]int{}, Total: map[string]int{}, KindCorrect: map[string]int{}, KindPredicted: map[string]int{}}
+	s := Score{Found: map[string]int{}, Total: map[string]int{}, KindCorrect: map[string]int{}, KindPredicted: map[string]int{}, AsKind: map[string]map[string]int{}}
 	pos := map[string]string{}
 	for _, l := range labels {
 		pos[key(l.A, l.B)] = l.Kind
@@ -60,6 +63,10 @@ func Evaluate(labels []Label, preds []Prediction) Score {
 			s.KindCorrect[p.Kind]++
 			if kind != Sibling {
 				s.Found[kind]++
+				if s.AsKind[kind] == nil {
+					s.AsKind[kind] = map[string]int{}
+				}
+				s.AsKind[kind][p.Kind]++
 			}
 		} else {
 			s.FalsePositives = append(s.FalsePositives, p)
@@ -87,7 +94,7 @@ func (s Score) Recall(kind string) float64 {
 // WriteTable prints the per-kind recall and the precision as a Markdown
 // table.
 func (s Score) WriteTable(w io.Writer, tool string) {
-	fmt.Fprintf(w, "| %s | labelled pairs | found | recall |\n| --- | ---: | ---: | ---: |\n", tool)
+	fmt.Fprintf(w, "| %s | labelled pairs | found | recall | reported as |\n| --- | ---: | ---: | ---: | --- |\n", tool)
 	kinds := make([]string, 0, len(s.Total))
 	for k := range s.Total {
 		kinds = append(kinds, k)
@@ -95,12 +102,12 @@ func (s Score) WriteTable(w io.Writer, tool string) {
 	slices.SortFunc(kinds, func(a, b string) int { return slices.Index(Variants, a) - slices.Index(Variants, b) })
 	found, total := 0, 0
 	for _, k := range kinds {
-		fmt.Fprintf(w, "| %s | %d | %d | %.3f |\n", k, s.Total[k], s.Found[k], s.Recall(k))
+		fmt.Fprintf(w, "| %s | %d | %d | %.3f | %s |\n", k, s.Total[k], s.Found[k], s.Recall(k), s.asKind(k))
 		found += s.Found[k]
 		total += s.Total[k]
 	}
 	if total > 0 {
-		fmt.Fprintf(w, "| all kinds | %d | %d | %.3f |\n", total, found, float64(found)/float64(total))
+		fmt.Fprintf(w, "| all kinds | %d | %d | %.3f | |\n", total, found, float64(found)/float64(total))
 	}
 	fmt.Fprintf(w, "\nprecision: %d of %d predicted pairs related = %.4f\n", s.Correct, s.Predicted, s.Precision())
 	pk := make([]string, 0, len(s.KindPredicted))
@@ -114,6 +121,27 @@ func (s Score) WriteTable(w io.Writer, tool string) {
 		}
 		fmt.Fprintf(w, "  %s: %d of %d\n", k, s.KindCorrect[k], s.KindPredicted[k])
 	}
+}
+
+// asKind lists the kinds given to the found pairs of a labelled kind, most
+// frequent first.
+func (s Score) asKind(kind string) string {
+	m := s.AsKind[kind]
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.SortFunc(ks, func(a, b string) int {
+		if m[a] != m[b] {
+			return m[b] - m[a]
+		}
+		return strings.Compare(a, b)
+	})
+	var parts []string
+	for _, k := range ks {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // ReadLabels reads a labels.tsv written by Generate.
