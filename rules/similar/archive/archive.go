@@ -49,9 +49,7 @@ CREATE TABLE IF NOT EXISTS docs (
 	simhash INTEGER NOT NULL,
 	sketch BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, doc INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS keys_key ON keys (key);
-CREATE INDEX IF NOT EXISTS keys_doc ON keys (doc);
+CREATE TABLE IF NOT EXISTS keys (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
 `
 
 // Index is an open archive index.
@@ -388,19 +386,49 @@ func (x *Index) PutAll(ss []*similar.Sketch) error {
 	return nil
 }
 
-func (x *Index) write(batch []loaded, remove []string) error {
+func (x *Index) write(batch []loaded, gone []string) error {
 	tx, err := x.db.Begin()
 	if err != nil {
 		return fmt.Errorf("write index %s: %w", x.path, err)
 	}
 	defer tx.Rollback()
-	del, err := tx.Prepare("DELETE FROM keys WHERE doc = (SELECT id FROM docs WHERE path = ?)")
+	find, err := tx.Prepare("SELECT id, sketch FROM docs WHERE path = ?")
 	if err != nil {
 		return fmt.Errorf("write index %s: %w", x.path, err)
 	}
-	delDoc, err := tx.Prepare("DELETE FROM docs WHERE path = ?")
+	delKey, err := tx.Prepare("DELETE FROM keys WHERE key = ? AND doc = ?")
 	if err != nil {
 		return fmt.Errorf("write index %s: %w", x.path, err)
+	}
+	delDoc, err := tx.Prepare("DELETE FROM docs WHERE id = ?")
+	if err != nil {
+		return fmt.Errorf("write index %s: %w", x.path, err)
+	}
+	// remove deletes a document and its keys, found again from its sketch
+	// (the key table has no per-document index, which would double its
+	// size).
+	remove := func(path string) error {
+		var id int64
+		var blob []byte
+		err := find.QueryRow(path).Scan(&id, &blob)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		var old similar.Sketch
+		if old.UnmarshalBinary(blob) == nil {
+			for _, k := range keysOf(&old, x.opts) {
+				if _, err := delKey.Exec(k, id); err != nil {
+					return err
+				}
+			}
+		} else if _, err := tx.Exec("DELETE FROM keys WHERE doc = ?", id); err != nil {
+			return err
+		}
+		_, err = delDoc.Exec(id)
+		return err
 	}
 	touch, err := tx.Prepare("UPDATE docs SET size = ?, mtime = ? WHERE path = ?")
 	if err != nil {
@@ -410,15 +438,12 @@ func (x *Index) write(batch []loaded, remove []string) error {
 	if err != nil {
 		return fmt.Errorf("write index %s: %w", x.path, err)
 	}
-	insKey, err := tx.Prepare("INSERT INTO keys (key, doc) VALUES (?, ?)")
+	insKey, err := tx.Prepare("INSERT OR IGNORE INTO keys (key, doc) VALUES (?, ?)")
 	if err != nil {
 		return fmt.Errorf("write index %s: %w", x.path, err)
 	}
-	for _, p := range remove {
-		if _, err := del.Exec(p); err != nil {
-			return fmt.Errorf("write index %s: %w", x.path, err)
-		}
-		if _, err := delDoc.Exec(p); err != nil {
+	for _, p := range gone {
+		if err := remove(p); err != nil {
 			return fmt.Errorf("write index %s: %w", x.path, err)
 		}
 	}
@@ -429,13 +454,10 @@ func (x *Index) write(batch []loaded, remove []string) error {
 			}
 			continue
 		}
-		if _, err := del.Exec(r.path); err != nil {
+		if err := remove(r.path); err != nil {
 			return fmt.Errorf("write index %s: %w", x.path, err)
 		}
-		if _, err := delDoc.Exec(r.path); err != nil {
-			return fmt.Errorf("write index %s: %w", x.path, err)
-		}
-		s := *r.sketch
+		s := r.sketch
 		s.Path = r.path
 		blob, _ := s.MarshalBinary()
 		res, err := ins.Exec(r.path, r.size, r.mtime, r.hash, int64(s.Simhash), blob)
@@ -446,7 +468,7 @@ func (x *Index) write(batch []loaded, remove []string) error {
 		if err != nil {
 			return fmt.Errorf("write index %s: %w", x.path, err)
 		}
-		for _, k := range keysOf(&s, x.opts) {
+		for _, k := range keysOf(s, x.opts) {
 			if _, err := insKey.Exec(k, id); err != nil {
 				return fmt.Errorf("write index %s: %w", x.path, err)
 			}
