@@ -249,3 +249,25 @@ func FuzzNewSketch(f *testing.F) {
 		Compare(s, s, Options{})
 	})
 }
+
+// TestHugeDocuments: megabyte-sized stories are sketched and compared in
+// one linear pass, and do not swallow small unrelated ones.
+func TestHugeDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow in -short mode")
+	}
+	big := prose(21, 12000) // about 2.5 MB
+	edited := append([]string{}, big...)
+	edited[500] = prose(22, 1)[0]
+	f := NewFinder(Options{})
+	f.Add(sketch(t, "big.txt", text("H", big...)))
+	f.Add(sketch(t, "big-edited.txt", text("H", edited...)))
+	f.Add(sketch(t, "small.txt", text("H", prose(23, 4)...)))
+	r := f.Find()
+	if len(r.Pairs) != 1 || r.Pairs[0].Kind != NearDuplicate || r.Pairs[0].B.Path != "big.txt" && r.Pairs[0].A.Path != "big.txt" {
+		for _, p := range r.Pairs {
+			t.Logf("pair %s %s %s J=%.3f", p.A.Path, p.B.Path, p.Kind, p.Jaccard)
+		}
+		t.Fatalf("%d pairs, want big.txt and big-edited.txt as near-duplicates only", len(r.Pairs))
+	}
+}
