@@ -354,11 +354,7 @@ func clusters(sk []*Sketch, pairs []Pair) []Cluster {
 	groups := map[int][]*Sketch{}
 	for i, s := range sk {
 		r := find(i)
-		if r != i || len(groups[r]) > 0 {
-			groups[r] = append(groups[r], s)
-		} else {
-			groups[r] = []*Sketch{s}
-		}
+		groups[r] = append(groups[r], s)
 	}
 	var out []Cluster
 	for _, m := range groups {

@@ -256,9 +256,14 @@ func (r *run) nearDuplicates(res *Result, checked map[*Sketch]bool) {
 		prev, seen := best[t]
 		if !seen {
 			order = append(order, t)
+			best[t] = p
+			continue
 		}
+		// Prefer the pair with the cluster's canonical copy, then the
+		// closest copy.
 		_, po, _, _ := side(prev, checked)
-		if !seen || (o == canonical[t]) && po != canonical[t] || (o == canonical[t]) == (po == canonical[t]) && p.Jaccard > prev.Jaccard {
+		toCanon, prevToCanon := o == canonical[t], po == canonical[t]
+		if toCanon && !prevToCanon || toCanon == prevToCanon && p.Jaccard > prev.Jaccard {
 			best[t] = p
 		}
 	}
