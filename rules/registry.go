@@ -6,6 +6,12 @@ package rules
 // another's.
 func All() []Rule {
 	return []Rule{
+		aAn{},
+		dateWeekday{},
+		invisibleChar{},
 		placeholder{},
+		repeatedWord{},
+		spacing{},
+		unbalancedQuotes{},
 	}
 }

@@ -110,6 +110,8 @@ func newApp(e *env) *cli.App {
 			indexCommand(e),
 			rulesCommand(e),
 			explainCommand(e),
+			initCommand(e),
+			configCommand(e),
 			versionCommand(e),
 		},
 		Action: func(c *cli.Context) error {
@@ -139,18 +141,21 @@ func permuteArgs(app *cli.App, name string, rest []string) []string {
 	if cmd == nil {
 		return rest
 	}
-	return permuteCommand(cmd, rest)
+	return permuteFlags(cmd, rest)
 }
 
-// permuteCommand is permuteArgs for one command; a subcommand named first
-// (`index add ...`) gets its own flags moved.
-func permuteCommand(cmd *cli.Command, rest []string) []string {
-	if len(rest) > 0 {
-		for _, sub := range cmd.Subcommands {
-			if sub.Name == rest[0] || contains(sub.Aliases, rest[0]) {
-				return append([]string{rest[0]}, permuteCommand(sub, rest[1:])...)
+// permuteFlags is permuteArgs for one command; a command with subcommands
+// (copydesk config check) permutes the named subcommand's arguments.
+func permuteFlags(cmd *cli.Command, rest []string) []string {
+	if len(cmd.Subcommands) > 0 {
+		if len(rest) > 0 {
+			for _, sc := range cmd.Subcommands {
+				if sc.Name == rest[0] || contains(sc.Aliases, rest[0]) {
+					return append([]string{rest[0]}, permuteFlags(sc, rest[1:])...)
+				}
 			}
 		}
+		return rest
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {

@@ -37,6 +37,7 @@ func checkCommand(e *env) *cli.Command {
 		&cli.StringFlag{Name: "index", Usage: "also compare each story with this archive index (see 'copydesk index add')"},
 	}
 	flags = append(flags, ruleSelectionFlags()...)
+	flags = append(flags, configFlags()...)
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "check articles (files, folders, or - for standard input)",
@@ -58,48 +59,6 @@ func failThreshold(s string) (rules.Severity, error) {
 		return 0, usagef("--fail-on: %v (or none)", err)
 	}
 	return sev, nil
-}
-
-// selectRules applies --enable and --disable to the default rule set.
-func selectRules(c *cli.Context, all []rules.Rule) (*engine.RuleSet, error) {
-	on := map[string]bool{}
-	for _, r := range all {
-		on[r.Meta().Name] = r.Meta().Default
-	}
-	apply := func(flag string, val bool) error {
-		for _, item := range c.StringSlice(flag) {
-			for _, name := range strings.Split(item, ",") {
-				name = strings.TrimSpace(name)
-				if name == "" {
-					continue
-				}
-				if name == "all" {
-					for k := range on {
-						on[k] = val
-					}
-					continue
-				}
-				if _, ok := on[name]; !ok {
-					return usagef("--%s: unknown rule %q (see 'copydesk rules')", flag, name)
-				}
-				on[name] = val
-			}
-		}
-		return nil
-	}
-	if err := apply("enable", true); err != nil {
-		return nil, err
-	}
-	if err := apply("disable", false); err != nil {
-		return nil, err
-	}
-	rs := &engine.RuleSet{Severity: map[string]rules.Severity{}}
-	for _, r := range all {
-		if on[r.Meta().Name] {
-			rs.Rules = append(rs.Rules, r)
-		}
-	}
-	return rs, nil
 }
 
 // useColor decides --color for a writer.
@@ -151,14 +110,21 @@ func runCheck(c *cli.Context, e *env) error {
 		defer idx.Close()
 		all = engine.BuiltinWith(idx)
 	}
-	rs, err := selectRules(c, all)
+	cfg, err := loadConfig(c, e, all)
 	if err != nil {
 		return err
 	}
-	metas := make([]rules.Meta, len(rs.Rules))
-	for i, r := range rs.Rules {
-		metas[i] = r.Meta()
+	if !c.IsSet("fail-on") && cfg.FailOn != 0 {
+		failOn = cfg.FailOn
 	}
+	if err := applySelection(c, cfg); err != nil {
+		return err
+	}
+	rs, err := cfg.RuleSetFor("-")
+	if err != nil {
+		return err
+	}
+	metas := activeMetas(cfg)
 	cwd, _ := os.Getwd()
 	baseDir := cwd
 	if ws := e.getenv("GITHUB_WORKSPACE"); ws != "" {
@@ -214,10 +180,6 @@ func runCheck(c *cli.Context, e *env) error {
 	if stdinCount > 1 {
 		return usagef("check: standard input (-) can be named only once")
 	}
-	names := map[string]bool{}
-	for _, r := range all {
-		names[r.Meta().Name] = true
-	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -230,13 +192,15 @@ func runCheck(c *cli.Context, e *env) error {
 		close(progressDone)
 	}
 	res := engine.Run(ctx, args, engine.Options{
-		Progress:  progress,
-		Rules:     rs,
-		Known:     func(n string) bool { return names[n] },
-		Jobs:      c.Int("jobs"),
-		Stdin:     e.stdin,
-		StdinName: c.String("stdin-filename"),
-		Corpus:    c.String("index") != "",
+		Progress:   progress,
+		Rules:      rs,
+		RuleSetFor: cfg.RuleSetFor,
+		Ignored:    cfg.IgnoredPath,
+		Known:      cfg.Known,
+		Jobs:       c.Int("jobs"),
+		Stdin:      e.stdin,
+		StdinName:  c.String("stdin-filename"),
+		Corpus:     c.String("index") != "",
 	})
 	close(stopProgress)
 	<-progressDone

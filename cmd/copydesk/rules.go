@@ -15,30 +15,27 @@ func rulesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "rules",
 		Usage: "list the rules: name, category, severity, on/off, summary",
-		Flags: ruleSelectionFlags(),
+		Flags: append(ruleSelectionFlags(), configFlags()...),
 		Action: func(c *cli.Context) error {
-			all := engine.Builtin()
-			rs, err := selectRules(c, all)
+			cfg, err := loadConfig(c, e, engine.Builtin())
 			if err != nil {
 				return err
 			}
-			on := map[string]bool{}
-			for _, r := range rs.Rules {
-				on[r.Meta().Name] = true
+			if err := applySelection(c, cfg); err != nil {
+				return err
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "NAME\tCATEGORY\tSEVERITY\tSTATE\tSUMMARY")
-			for _, r := range all {
-				m := r.Meta()
+			for _, st := range cfg.States() {
+				m := st.Rule.Meta()
 				state := "off"
-				if on[m.Name] {
+				if st.Enabled {
 					state = "on"
 				}
-				sev := m.Severity
-				if s, ok := rs.Severity[m.Name]; ok && s != 0 {
-					sev = s
+				if st.Overridden {
+					state += "*" // changed by an override for some paths
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", m.Name, m.Category, sev, state, m.Summary)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", m.Name, m.Category, st.Severity, state, m.Summary)
 			}
 			return tw.Flush()
 		},
@@ -50,12 +47,17 @@ func explainCommand(e *env) *cli.Command {
 		Name:      "explain",
 		Usage:     "explain a rule: what it finds, why, what to do, with examples",
 		ArgsUsage: "RULE",
+		Flags:     configFlags(),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef("explain: name one rule (see 'copydesk rules')")
 			}
 			name := c.Args().First()
-			r, ok := rules.Lookup(engine.Builtin(), name)
+			cfg, err := loadConfig(c, e, engine.Builtin())
+			if err != nil {
+				return err
+			}
+			r, ok := rules.Lookup(cfg.Rules(), name)
 			if !ok {
 				return usagef("explain: unknown rule %q (see 'copydesk rules')", name)
 			}

@@ -6,6 +6,10 @@ import "strings"
 type blockBuilder struct {
 	text  strings.Builder
 	spans []Span
+	// verbatim is true when the last span was added by addSrc, so that a
+	// same-length mapped span (" " for "\n", Opaque for "`x`") is never
+	// extended with the text that follows it.
+	verbatim bool
 }
 
 // addSrc appends content[start:end] verbatim, mapped byte for byte.
@@ -15,15 +19,16 @@ func (bb *blockBuilder) addSrc(content []byte, start, end int) {
 	}
 	t := bb.text.Len()
 	bb.text.Write(content[start:end])
-	if n := len(bb.spans); n > 0 {
+	if n := len(bb.spans); n > 0 && bb.verbatim {
 		last := &bb.spans[n-1]
-		if last.TextEnd == t && last.SrcEnd == start && last.TextEnd-last.Text == last.SrcEnd-last.Src {
+		if last.TextEnd == t && last.SrcEnd == start {
 			last.TextEnd += end - start
 			last.SrcEnd = end
 			return
 		}
 	}
 	bb.spans = append(bb.spans, Span{t, t + (end - start), start, end})
+	bb.verbatim = true
 }
 
 // addMapped appends s as the text that stands for content[start:end] (an
@@ -35,6 +40,7 @@ func (bb *blockBuilder) addMapped(s string, start, end int) {
 	t := bb.text.Len()
 	bb.text.WriteString(s)
 	bb.spans = append(bb.spans, Span{t, t + len(s), start, end})
+	bb.verbatim = false
 }
 
 func (bb *blockBuilder) len() int { return bb.text.Len() }
@@ -95,6 +101,7 @@ func (bb *blockBuilder) block(kind Kind) (Block, bool) {
 func (bb *blockBuilder) reset() {
 	bb.text.Reset()
 	bb.spans = nil
+	bb.verbatim = false
 }
 
 func isSpaceByte(c byte) bool {

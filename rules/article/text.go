@@ -8,7 +8,8 @@ import (
 // parseText reads plain text: the first non-empty line is the headline,
 // blank lines separate paragraphs, and the line breaks inside a paragraph
 // become spaces. A line that is only an HTML comment (a suppression
-// directive) is kept as a Comment, not prose.
+// directive) is kept as a Comment, not prose. A file that opens with "---"
+// may carry YAML front matter.
 func parseText(doc *Document, content []byte) {
 	var bb blockBuilder
 	headline := true
@@ -30,7 +31,7 @@ func parseText(doc *Document, content []byte) {
 			headline = false
 		}
 	}
-	for pos := 0; pos < len(content); {
+	for pos := parseFrontMatter(doc, content, false); pos < len(content); {
 		end := pos
 		for end < len(content) && content[end] != '\n' && content[end] != '\r' {
 			end++
@@ -54,13 +55,27 @@ func parseText(doc *Document, content []byte) {
 		switch {
 		case lo == hi:
 			flush()
-		case bytes.HasPrefix(line, []byte("<!--")) && bytes.HasSuffix(line, []byte("-->")) && len(line) >= 7:
+		case bytes.HasPrefix(line, []byte("<!--")) && bytes.HasSuffix(line, []byte("-->")) && len(line) >= 7 &&
+			bytes.Index(line[4:], []byte("-->")) == len(line)-7:
 			flush()
 			doc.Comments = append(doc.Comments, Comment{
 				Body: strings.TrimSpace(string(line[4 : len(line)-3])),
 				Src:  lo, SrcEnd: hi,
 			})
 		default:
+			// A comment at the end of a line (a test annotation) is kept
+			// out of the prose.
+			if k := bytes.LastIndex(line, []byte("<!--")); k > 0 && bytes.HasSuffix(line, []byte("-->")) &&
+				len(line)-k >= 7 && bytes.Index(line[k+4:], []byte("-->")) == len(line)-k-7 {
+				doc.Comments = append(doc.Comments, Comment{
+					Body: strings.TrimSpace(string(line[k+4 : len(line)-3])),
+					Src:  lo + k, SrcEnd: hi,
+				})
+				hi = lo + k
+				for hi > lo && isSpaceByte(content[hi-1]) {
+					hi--
+				}
+			}
 			if bb.len() > 0 {
 				if headline {
 					// The headline is one line.
@@ -79,11 +94,15 @@ func parseText(doc *Document, content []byte) {
 	flush()
 }
 
-// classifyLine tells bylines from paragraphs in plain text: a short line that
-// starts with "By " (or "Written by", "Posted by") and has no sentence end.
+// classifyLine tells bylines and datelines from paragraphs: a byline is a
+// short line that starts with "By " (or "Written by", "Posted by") and has no
+// sentence end; a dateline is a short line that is only a date.
 func classifyLine(s string) Kind {
 	if len(s) > 120 || strings.ContainsAny(s, "\n") {
 		return Paragraph
+	}
+	if isDateline(s) {
+		return Dateline
 	}
 	l := strings.ToLower(s)
 	for _, p := range []string{"by ", "written by", "posted by", "reporting by", "words by"} {
@@ -94,4 +113,70 @@ func classifyLine(s string) Kind {
 		}
 	}
 	return Paragraph
+}
+
+// dateWords are the words a dateline may hold besides numbers.
+var dateWords = map[string]bool{
+	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true,
+	"apr": true, "april": true, "may": true, "jun": true, "june": true, "jul": true, "july": true,
+	"aug": true, "august": true, "sep": true, "sept": true, "september": true, "oct": true,
+	"october": true, "nov": true, "november": true, "dec": true, "december": true,
+	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true, "wed": true,
+	"wednesday": true, "thu": true, "thurs": true, "thursday": true, "fri": true, "friday": true,
+	"sat": true, "saturday": true, "sun": true, "sunday": true,
+}
+
+// dateFiller are words a dateline may hold that do not make it one alone.
+var dateFiller = map[string]bool{
+	"updated": true, "published": true, "posted": true, "last": true, "on": true, "at": true,
+	"am": true, "pm": true, "a": true, "m": true, "p": true, "gmt": true, "utc": true, "bst": true,
+	"et": true, "est": true, "edt": true, "pt": true, "pst": true, "pdt": true, "cet": true,
+	"st": true, "nd": true, "rd": true, "th": true, "of": true, "t": true, "z": true,
+}
+
+// isDateline reports whether s is only a date, such as "March 3, 2024",
+// "Updated: Tue 5 Mar 2024 10.30 GMT" or "2024-03-05". It is conservative:
+// it needs a number and a month or weekday name, or an ISO date, and nothing
+// but date words.
+func isDateline(s string) bool {
+	if len(s) > 60 {
+		return false
+	}
+	named, digits, iso := false, 0, false
+	words := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j-i == 4 && j+6 <= len(s) && s[j] == '-' && s[j+3] == '-' {
+				iso = true
+			}
+			digits++
+			i = j
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			j := i
+			for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+				j++
+			}
+			w := strings.ToLower(s[i:j])
+			words++
+			switch {
+			case dateWords[w]:
+				named = true
+			case dateFiller[w]:
+			default:
+				return false
+			}
+			i = j
+		case c == ' ' || c == ',' || c == '.' || c == ':' || c == '-' || c == '/' || c == '|' || c == '+' || c == '(' || c == ')':
+			i++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && (named || iso) && words <= 8
 }

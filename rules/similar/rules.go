@@ -64,7 +64,7 @@ type corpusRule struct {
 var metas = map[string]rules.Meta{
 	"corpus-boilerplate": {
 		Name: "corpus-boilerplate", Category: rules.Duplicate, Severity: rules.Warning, Default: true,
-		Summary: "a line or paragraph recurs across many of the checked documents",
+		Summary: "A line or paragraph recurs across many of the checked documents",
 		Doc: "A block that recurs, word for word once normalised, in at least 5 unrelated documents of one run " +
 			"(copies of one story count once) is page furniture that a template or a scraper left in the copy: an " +
 			"avatar line, a \"KEEP READING\" header, a share bar, a standard footer. Each occurrence is reported. " +
@@ -74,7 +74,7 @@ var metas = map[string]rules.Meta{
 	},
 	"near-duplicate": {
 		Name: "near-duplicate", Category: rules.Duplicate, Severity: rules.Warning, Default: true,
-		Summary: "the story is a copy, a light rewrite, or a truncated or padded copy of another",
+		Summary: "The story is a copy, a light rewrite, or a truncated or padded copy of another",
 		Doc: "Compares the bodies of the checked stories (and, with --index, the archive) by exact hashes, simhash " +
 			"and MinHash candidates verified on exact word-shingle sets. A story whose body is identical, or whose " +
 			"3-word shingles have a Jaccard similarity of at least 0.3 with another's, or which is (80% or more) " +
@@ -88,7 +88,7 @@ var metas = map[string]rules.Meta{
 	},
 	"reused-passage": {
 		Name: "reused-passage", Category: rules.Duplicate, Severity: rules.Warning, Default: true,
-		Summary: "paragraphs of another story are reused in this one",
+		Summary: "Paragraphs of another story are reused in this one",
 		Doc: "Two otherwise different stories that share one or more paragraphs (at least half of each paragraph's " +
 			"shingles, 12 words or more in all): each reused passage is reported on the later story, with the " +
 			"passage in the other story as related location. " +

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestAAn(t *testing.T) { runFixtures(t, aAn{}) }

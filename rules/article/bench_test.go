@@ -1,0 +1,42 @@
+package article
+
+import (
+	"os"
+	"testing"
+)
+
+// loadCorpus reads the corpus files matching pattern, skipping the
+// benchmark when the corpora are absent.
+func loadCorpus(b *testing.B, pattern string) ([][]byte, int64) {
+	b.Helper()
+	var srcs [][]byte
+	var size int64
+	for _, f := range corpusFiles(b, pattern) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatalf("read %s: %v", f, err)
+		}
+		srcs = append(srcs, src)
+		size += int64(len(src))
+	}
+	return srcs, size
+}
+
+func benchParse(b *testing.B, pattern, path string) {
+	srcs, size := loadCorpus(b, pattern)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range srcs {
+			if _, err := Parse(path, src); err != nil && err != ErrBinary {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// The BBC articles as plain text and, for Markdown, the same prose read as
+// Markdown (there is no Markdown news corpus); the Readability pages as HTML.
+func BenchmarkParseText(b *testing.B)     { benchParse(b, "bbc/bbc/*/*.txt", "a.txt") }
+func BenchmarkParseMarkdown(b *testing.B) { benchParse(b, "bbc/bbc/*/*.txt", "a.md") }
+func BenchmarkParseHTML(b *testing.B)     { benchParse(b, "readability/pages/*/source.html", "a.html") }

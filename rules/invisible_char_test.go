@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestInvisibleChar(t *testing.T) { runFixtures(t, invisibleChar{}) }

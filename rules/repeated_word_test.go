@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestRepeatedWord(t *testing.T) { runFixtures(t, repeatedWord{}) }

@@ -1,0 +1,317 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+type spacing struct{}
+
+func (spacing) Meta() Meta {
+	return Meta{
+		Name:     "spacing",
+		Category: Mechanics,
+		Severity: Suggestion,
+		Default:  true,
+		Summary:  "Doubled spaces inside a sentence, a space before , . ; : ! ?, a missing space after a comma or full stop",
+		Doc: `Stray spaces are the mark of copy pasted together in a hurry: two spaces
+between words ("the  council"), a space before punctuation ("said , adding"),
+or none where one belongs ("Smith,who", "ended.The next"). Each is small, and
+each tells a reader the copy was not read before it went out.
+
+The rule flags two or three spaces between words inside a sentence (two
+spaces after a full stop are the typewriter habit and are left alone, as
+are longer runs, which line up columns), a space before a comma, full stop,
+semicolon, colon, exclamation or question mark, a missing space after a
+comma between two letters, and a missing space after a full stop between a
+lower-case letter and a capitalised word. It leaves alone numbers ("1,000",
+"3.5", "8.30am"), decimals and file extensions (".45 calibre", ".NET"),
+ellipses ("and so on ..."), URLs, e-mail addresses and file names, code
+("foo.Bar()", and blocks that look like program code), abbreviations and initials ("U.S.", "J.K. Rowling"),
+emoticons, and text in languages that space punctuation their own way
+(French " ?"). In HTML, where runs of spaces are not shown, doubled spaces
+are not reported.
+
+Each finding offers the fix: one space, no space, or a space added.`,
+		Examples: []Example{
+			{Text: "The council  voted on Tuesday.", Fires: true},
+			{Text: "The mayor said , after the vote, that work would begin.", Fires: true},
+			{Text: "The mayor,who spoke first, said the work would begin.", Fires: true},
+			{Text: "The vote ended.The work begins in spring.", Fires: true},
+			{Text: "Turnout was 3.5% of 1,000 voters at 8.30am.  J.K. Rowling and the U.S. envoy agreed.", Fires: false},
+			{Text: "See www.example.com/a,b or mail news@example.com and read config.Load() in main.go.", Fires: false},
+			{Text: "He carried a .45 calibre pistol and wrote .NET code, and so on ...", Fires: false},
+		},
+	}
+}
+
+func (spacing) Check(doc *article.Document) []Diagnostic {
+	var out []Diagnostic
+	for i := range doc.Blocks {
+		if looksLikeCode(doc.Blocks[i].Text) {
+			continue
+		}
+		out = checkSpacing(out, doc, &doc.Blocks[i])
+	}
+	return out
+}
+
+func checkSpacing(out []Diagnostic, doc *article.Document, b *article.Block) []Diagnostic {
+	text := b.Text
+	foreign := -1 // computed on first need: 1 for a block in another language
+	isForeign := func() bool {
+		if foreign < 0 {
+			foreign = 0
+			if foreignText(text) {
+				foreign = 1
+			}
+		}
+		return foreign == 1
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == ' ' && i+1 < len(text) && text[i+1] == ' ':
+			j := i
+			for j < len(text) && text[j] == ' ' {
+				j++
+			}
+			if d, ok := doubledSpace(doc, b, i, j); ok {
+				out = append(out, d)
+			}
+			i = j - 1
+		case !spacingByte[c]:
+		case isSentencePunct(c) && i > 0 && text[i-1] == ' ':
+			if d, ok := spaceBeforePunct(doc, b, i); ok && !isForeign() {
+				out = append(out, d)
+			}
+		case (c == ',' || c == '.') && i > 0 && i+1 < len(text):
+			if d, ok := missingSpaceAfter(b, i); ok && !isForeign() {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// spacingByte marks the bytes checkSpacing looks at: a space and the
+// punctuation it checks.
+var spacingByte = func() (t [256]bool) {
+	for _, c := range []byte(" ,.;:!?") {
+		t[c] = true
+	}
+	return t
+}()
+
+func isSentencePunct(c byte) bool {
+	return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'
+}
+
+// literalSpaces reports whether the text range [s, e) of b is spaces in the
+// source too (not a line break or an entity turned into a space).
+func literalSpaces(doc *article.Document, b *article.Block, s, e int) (int, int, bool) {
+	ss, se := b.SrcRange(s, e)
+	if se-ss != e-s {
+		return 0, 0, false
+	}
+	for _, c := range doc.Src[ss:se] {
+		if c != ' ' {
+			return 0, 0, false
+		}
+	}
+	return ss, se, true
+}
+
+// doubledSpace judges the run of spaces text[i:j].
+func doubledSpace(doc *article.Document, b *article.Block, i, j int) (Diagnostic, bool) {
+	text := b.Text
+	if doc.Format == article.HTML || j-i > 3 || i == 0 || j >= len(text) {
+		return Diagnostic{}, false
+	}
+	// Two spaces after a sentence: the typewriter habit, not a slip.
+	k := i - 1
+	for k > 0 && strings.IndexByte("\"')]", text[k]) >= 0 {
+		k--
+	}
+	if strings.IndexByte(".!?:", text[k]) >= 0 || strings.HasSuffix(text[:k+1], "”") || strings.HasSuffix(text[:k+1], "’") {
+		return Diagnostic{}, false
+	}
+	if strings.HasSuffix(text[:i], "…") {
+		return Diagnostic{}, false
+	}
+	ss, se, ok := literalSpaces(doc, b, i, j)
+	if !ok {
+		return Diagnostic{}, false
+	}
+	return Diagnostic{
+		Start:   ss,
+		End:     se,
+		Message: fmt.Sprintf("%d spaces inside a sentence", j-i),
+		Fixes:   []Fix{{Message: "use one space", Edits: []Edit{{Start: ss, End: se, New: " "}}}},
+	}, true
+}
+
+// spaceBeforePunct judges the space before the punctuation at text[i].
+func spaceBeforePunct(doc *article.Document, b *article.Block, i int) (Diagnostic, bool) {
+	text := b.Text
+	p := text[i]
+	start := i
+	for start > 0 && text[start-1] == ' ' {
+		start--
+	}
+	if start == 0 {
+		return Diagnostic{}, false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:start])
+	if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) && !strings.ContainsRune(`"')]”’`, prev) {
+		return Diagnostic{}, false
+	}
+	var next byte = ' '
+	if i+1 < len(text) {
+		next = text[i+1]
+	}
+	switch {
+	case p == '.' && (next == '.' || next != ' ' && next != '"' && next != '\'' || strings.HasPrefix(text[i+1:], " .")):
+		return Diagnostic{}, false // " ...", " . . .", ".45", ".NET", ".com"
+	case (p == ':' || p == ';') && strings.IndexByte(")(-DPpO3/", next) >= 0:
+		return Diagnostic{}, false // emoticons, " ://"
+	case next != ' ' && strings.IndexByte(`"')]`, next) < 0 && p != ',':
+		return Diagnostic{}, false // "?foo", ":80"
+	}
+	if p == ',' && next >= '0' && next <= '9' && prev >= '0' && prev <= '9' {
+		return Diagnostic{}, false // "1 ,000"? a number typed oddly, not a spacing slip
+	}
+	ss, se, ok := literalSpaces(doc, b, start, i)
+	if !ok {
+		return Diagnostic{}, false
+	}
+	// The space and the mark must be side by side in the source, not
+	// brought together by markup ("</a> .", an image before ",").
+	ps, pe := b.SrcRange(start, i+1)
+	if pe-ps != i+1-start || doc.Format == article.HTML && ps > 0 && doc.Src[ps-1] == '>' {
+		return Diagnostic{}, false // "</a> .": the space belongs to the markup
+	}
+	return Diagnostic{
+		Start:   ps,
+		End:     pe,
+		Message: fmt.Sprintf("space before %q", string(p)),
+		Fixes:   []Fix{{Message: "remove the space", Edits: []Edit{{Start: ss, End: se}}}},
+	}, true
+}
+
+// missingSpaceAfter judges a comma or full stop at text[i] with no space
+// after it.
+func missingSpaceAfter(b *article.Block, i int) (Diagnostic, bool) {
+	text := b.Text
+	p := text[i]
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, size := utf8.DecodeRuneInString(text[i+1:])
+	// Between letters of scripts that put a space after a comma; Chinese or
+	// Japanese copy with an ASCII comma is another matter.
+	if !spacedScript(prev) || !spacedScript(next) {
+		return Diagnostic{}, false
+	}
+	if p == '.' {
+		// "ended.The": a lower-case letter, then a capitalised word.
+		after, _ := utf8.DecodeRuneInString(text[i+1+size:])
+		if !unicode.IsLower(prev) || !unicode.IsUpper(next) || !unicode.IsLower(after) {
+			return Diagnostic{}, false
+		}
+	}
+	if looksLikeAddress(text, i) {
+		return Diagnostic{}, false
+	}
+	s, e := b.SrcRange(i, i+1+size)
+	if e-s != 1+size {
+		return Diagnostic{}, false // "weather.</span><span>Credit": markup between
+	}
+	_, pe := b.SrcRange(i, i+1)
+	return Diagnostic{
+		Start:   s,
+		End:     e,
+		Message: fmt.Sprintf("no space after %q", string(p)),
+		Fixes:   []Fix{{Message: "add a space", Edits: []Edit{{Start: pe, End: pe, New: " "}}}},
+	}, true
+}
+
+func spacedScript(r rune) bool {
+	return unicode.IsLetter(r) && (r < utf8.RuneSelf || unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic))
+}
+
+// looksLikeAddress reports whether the run of non-space text around i is a
+// URL, e-mail address, file name, code or a list without spaces: it has a
+// slash, @, =, underscore, bracket, a second dot or comma.
+func looksLikeAddress(text string, i int) bool {
+	lo, hi := i, i+1
+	for lo > 0 && text[lo-1] != ' ' && text[lo-1] != '\n' {
+		lo--
+	}
+	for hi < len(text) && text[hi] != ' ' && text[hi] != '\n' {
+		hi++
+	}
+	chunk := text[lo:hi]
+	if strings.ContainsAny(chunk, "/@=_()[]{}<>\\#&+|~") {
+		return true
+	}
+	if strings.Count(chunk, ".")+strings.Count(chunk, ",") > 1 {
+		// "config.Load.", "a,b,c", "Smith,John." has one more at its end.
+		trimmed := strings.TrimRight(chunk, ".,;:!?\"')")
+		return strings.Count(trimmed, ".")+strings.Count(trimmed, ",") > 1
+	}
+	return false
+}
+
+// looksLikeCode reports whether a block is program code that the parser
+// could not tell from prose (plain text, scraped pages): it has two or more
+// of "->", "=>", "==", "();", "});", "');", "{", "$", "::", " // ", "\".
+func looksLikeCode(text string) bool {
+	n := 0
+	for _, m := range [...]string{"->", "=>", "==", "();", "});", "');", "{", "$", "::", " // ", "\\"} {
+		if strings.Contains(text, m) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// foreignText reports whether a block looks more like French, Spanish,
+// Italian or German than English.
+func foreignText(text string) bool {
+	english, foreign := 0, 0
+	for _, f := range strings.Fields(text) {
+		f = strings.ToLower(strings.Trim(f, ".,;:!?\"'()"))
+		if englishMarkers[f] {
+			english++
+		} else if foreignMarkers[f] {
+			foreign++
+		}
+	}
+	return isForeign(english, foreign, len(strings.Fields(text))) || manyAccents(text)
+}
+
+// isForeign decides from counts of English and foreign marker words among
+// n words: more foreign than English markers, or a long enough block
+// without a single English one (Czech, Latin, ...).
+func isForeign(english, foreign, n int) bool {
+	return foreign > english || english == 0 && n >= 10
+}
+
+// manyAccents reports whether a long text has more than 4% letters
+// outside ASCII: Czech, Polish, Vietnamese, ... rather than English with a
+// name or two ("José", "Zoë").
+func manyAccents(text string) bool {
+	letters, accented := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if r >= utf8.RuneSelf {
+				accented++
+			}
+		}
+	}
+	return letters >= 100 && accented*25 > letters
+}

@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestSpacing(t *testing.T) { runFixtures(t, spacing{}) }

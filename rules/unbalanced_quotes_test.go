@@ -1,0 +1,5 @@
+package rules
+
+import "testing"
+
+func TestUnbalancedQuotes(t *testing.T) { runFixtures(t, unbalancedQuotes{}) }
