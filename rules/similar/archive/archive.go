@@ -91,7 +91,9 @@ func Open(path string, create bool) (*Index, error) {
 	case !create:
 		return nil, notIndex(path, "an empty file")
 	}
-	db, err := sql.Open("sqlite", path+"?_busy_timeout=30000&_txlock=immediate")
+	// WAL with synchronous=NORMAL never corrupts the file; a power cut can
+	// lose the last transaction, which the next index add redoes.
+	db, err := sql.Open("sqlite", path+"?_busy_timeout=30000&_txlock=immediate&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)")
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
