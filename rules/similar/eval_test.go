@@ -35,11 +35,9 @@ func findDir(t testing.TB, dir string, opts Options) *Result {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, path)
-		doc, err := article.Parse(filepath.ToSlash(rel), src)
-		if err != nil {
-			return nil
+		if doc, err := article.Parse(filepath.ToSlash(rel), src); err == nil {
+			f.Add(NewSketch(doc))
 		}
-		f.Add(NewSketch(doc))
 		return nil
 	})
 	if err != nil {

@@ -51,14 +51,14 @@ func (s *suite) run(rule string) *run {
 	k := s.calls[rule]
 	s.calls[rule]++
 	for len(s.runs) <= k {
-		s.runs = append(s.runs, &run{suite: s, opts: s.opts, minBoilerplate: s.minBoilerplate, seen: map[string]bool{}, finder: NewFinder(s.opts)})
+		s.runs = append(s.runs, &run{archive: s.archive, opts: s.opts, minBoilerplate: s.minBoilerplate, seen: map[string]bool{}, finder: NewFinder(s.opts)})
 	}
 	return s.runs[k]
 }
 
 type corpusRule struct {
-	*suite
-	name string
+	suite *suite
+	name  string
 }
 
 var metas = map[string]rules.Meta{
@@ -150,7 +150,7 @@ func (r *corpusRule) Configure(decode func(into any) error) error {
 
 // run is one engine run's shared corpus.
 type run struct {
-	*suite
+	archive        Archive
 	opts           Options
 	minBoilerplate int
 	mu             sync.Mutex
@@ -162,7 +162,7 @@ type run struct {
 }
 
 type corpusView struct {
-	*run
+	run  *run
 	rule string
 }
 

@@ -129,7 +129,7 @@ func checkHeader(path string) error {
 func (x *Index) init(create bool) error {
 	var id int64
 	if err := x.db.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
-		return fmt.Errorf("%s is %w or is damaged: %v", x.path, ErrNotIndex, err)
+		return fmt.Errorf("%s is %w or is damaged: %w", x.path, ErrNotIndex, err)
 	}
 	if id == 0 && create {
 		if err := x.create(); err != nil {
@@ -140,7 +140,7 @@ func (x *Index) init(create bool) error {
 	}
 	var v string
 	if err := x.db.QueryRow("SELECT value FROM meta WHERE key = 'schema'").Scan(&v); err != nil {
-		return fmt.Errorf("%s is %w or is damaged: %v", x.path, ErrNotIndex, err)
+		return fmt.Errorf("%s is %w or is damaged: %w", x.path, ErrNotIndex, err)
 	}
 	if v != fmt.Sprint(SchemaVersion) {
 		return fmt.Errorf("index %s has schema version %s; this copydesk reads version %d (delete it and run `copydesk index add` again)", x.path, v, SchemaVersion)
@@ -156,7 +156,7 @@ func (x *Index) create() error {
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", x.path, err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }()
 	// Another process may have created it while this one waited for the lock.
 	var id int64
 	if err := tx.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
@@ -393,7 +393,7 @@ func (x *Index) write(batch []loaded, gone []string) error {
 	if err != nil {
 		return fmt.Errorf("write index %s: %w", x.path, err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }()
 	find, err := tx.Prepare("SELECT id, sketch FROM docs WHERE path = ?")
 	if err != nil {
 		return fmt.Errorf("write index %s: %w", x.path, err)

@@ -231,7 +231,7 @@ func TestConcurrentAdd(t *testing.T) {
 			}
 			defer x.Close()
 			if _, errs, err := x.Add([]string{dir}, paths); err != nil || len(errs) > 0 {
-				errc <- fmt.Errorf("%v %v", err, errs)
+				errc <- errors.Join(append(errs, err)...)
 			}
 		}()
 	}

@@ -277,7 +277,7 @@ func truncate(paras []string, frac float64) []string {
 
 func isPlainWord(w string) bool {
 	for _, r := range w {
-		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
 			return false
 		}
 	}
