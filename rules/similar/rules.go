@@ -24,8 +24,12 @@ func Rules() []rules.Rule { return RulesWith(nil) }
 // RulesWith is Rules with an archive index: every checked story is also
 // compared with the archive's candidates (check --index).
 func RulesWith(archive Archive) []rules.Rule {
-	s := &suite{archive: archive, opts: DefaultOptions(), minBoilerplate: defaultMinBoilerplate, calls: map[string]int{}}
-	return []rules.Rule{&corpusRule{suite: s, name: "corpus-boilerplate"}, &corpusRule{suite: s, name: "near-duplicate"}, &corpusRule{suite: s, name: "reused-passage"}}
+	s := &suite{archive: archive, calls: map[string]int{}}
+	var out []rules.Rule
+	for _, name := range []string{"corpus-boilerplate", "near-duplicate", "reused-passage"} {
+		out = append(out, &corpusRule{suite: s, name: name, opts: DefaultOptions(), minBoilerplate: defaultMinBoilerplate})
+	}
+	return out
 }
 
 // defaultMinBoilerplate is the number of unrelated documents (distinct
@@ -33,32 +37,49 @@ func RulesWith(archive Archive) []rules.Rule {
 // copies of one story are the near-duplicate rule's business.
 const defaultMinBoilerplate = 5
 
-// suite is the state the three rules share: their options and, per run, one
-// corpus. The engine calls NewCorpus once per rule per run; the k-th call
-// of each rule gets the k-th shared run.
+// suite is what the three rules share: per engine run, one corpus of
+// sketches. The engine calls NewCorpus once per rule per run; the k-th call
+// of each rule gets the k-th shared run, so every document is sketched
+// once however many of the rules are on.
 type suite struct {
-	archive        Archive
-	mu             sync.Mutex
-	opts           Options
-	minBoilerplate int
-	calls          map[string]int
-	runs           []*run
+	archive Archive
+	mu      sync.Mutex
+	calls   map[string]int
+	runs    []*run
 }
 
-func (s *suite) run(rule string) *run {
+// run returns the shared run for a rule's NewCorpus call and records the
+// rule's thresholds in it: one comparison serves the three rules, with the
+// near-duplicate rule's similarity and containment and the reused-passage
+// rule's passage length.
+func (s *suite) run(rule string, opts Options) *run {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	k := s.calls[rule]
 	s.calls[rule]++
 	for len(s.runs) <= k {
-		s.runs = append(s.runs, &run{archive: s.archive, opts: s.opts, minBoilerplate: s.minBoilerplate, seen: map[string]bool{}, finder: NewFinder(s.opts)})
+		s.runs = append(s.runs, &run{archive: s.archive, seen: map[string]bool{}, opts: DefaultOptions()})
 	}
-	return s.runs[k]
+	r := s.runs[k]
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.views++
+	switch rule {
+	case "near-duplicate":
+		r.opts.MinSimilarity, r.opts.MinContainment = opts.MinSimilarity, opts.MinContainment
+	case "reused-passage":
+		r.opts.MinPassageWords = opts.MinPassageWords
+	}
+	return r
 }
 
+// corpusRule is one of the three duplicate rules. Its options live in the
+// rule value itself, so that configuring a copy leaves the original alone.
 type corpusRule struct {
-	suite *suite
-	name  string
+	suite          *suite
+	name           string
+	opts           Options
+	minBoilerplate int
 }
 
 var metas = map[string]rules.Meta{
@@ -104,7 +125,7 @@ func (r *corpusRule) Check(*article.Document) []rules.Diagnostic { return nil }
 
 // NewCorpus returns this rule's view of the run's shared corpus.
 func (r *corpusRule) NewCorpus() rules.Corpus {
-	return &corpusView{run: r.suite.run(r.name), rule: r.name}
+	return &corpusView{run: r.suite.run(r.name, r.opts), rule: r.name, minBoilerplate: r.minBoilerplate}
 }
 
 type ruleOptions struct {
@@ -114,114 +135,154 @@ type ruleOptions struct {
 	MinDocuments   *int     `json:"min_documents" yaml:"min_documents" toml:"min_documents"`
 }
 
-// Configure sets the rule's thresholds.
+// Configure sets the rule's thresholds. Options that belong to another of
+// the three rules are refused.
 func (r *corpusRule) Configure(decode func(into any) error) error {
 	var o ruleOptions
 	if err := decode(&o); err != nil {
 		return err
 	}
-	r.suite.mu.Lock()
-	defer r.suite.mu.Unlock()
-	opts := r.suite.opts
+	opts := r.opts
+	own := map[string][]string{
+		"near-duplicate":     {"min_similarity", "min_containment"},
+		"reused-passage":     {"min_words"},
+		"corpus-boilerplate": {"min_documents"},
+	}[r.name]
+	given := map[string]bool{"min_similarity": o.MinSimilarity != nil, "min_containment": o.MinContainment != nil,
+		"min_words": o.MinWords != nil, "min_documents": o.MinDocuments != nil}
+	for k, set := range given {
+		if set && !slices.Contains(own, k) {
+			return fmt.Errorf("%s has no option %s", r.name, k)
+		}
+	}
 	if o.MinSimilarity != nil {
 		opts.MinSimilarity = *o.MinSimilarity
+		if opts.MinSimilarity == 0 {
+			return fmt.Errorf("min_similarity must be above 0")
+		}
 	}
 	if o.MinContainment != nil {
 		opts.MinContainment = *o.MinContainment
+		if opts.MinContainment == 0 {
+			return fmt.Errorf("min_containment must be above 0")
+		}
 	}
 	if o.MinWords != nil {
 		if *o.MinWords < 1 {
-			return fmt.Errorf("%s: min_words must be at least 1", r.name)
+			return fmt.Errorf("min_words must be at least 1")
 		}
 		opts.MinPassageWords = *o.MinWords
 	}
+	if err := opts.Validate(); err != nil {
+		return err
+	}
 	if o.MinDocuments != nil {
 		if *o.MinDocuments < 2 {
-			return fmt.Errorf("%s: min_documents must be at least 2", r.name)
+			return fmt.Errorf("min_documents must be at least 2")
 		}
-		r.suite.minBoilerplate = *o.MinDocuments
+		r.minBoilerplate = *o.MinDocuments
 	}
-	if err := opts.Validate(); err != nil {
-		return fmt.Errorf("%s: %w", r.name, err)
-	}
-	r.suite.opts = opts
+	r.opts = opts
 	return nil
 }
 
-// run is one engine run's shared corpus.
+// run is one engine run's shared corpus: the sketches of the checked
+// documents and, once computed, their comparison with each other and with
+// the archive. It lets go of them once every rule has finished.
 type run struct {
-	archive        Archive
-	opts           Options
-	minBoilerplate int
-	mu             sync.Mutex
-	seen           map[string]bool // paths added: the three rules each add every document
-	finder         *Finder
-	checked        []*Sketch
-	once           sync.Once
-	out            map[string][]rules.CorpusDiagnostic
+	archive     Archive
+	opts        Options
+	mu          sync.Mutex
+	seen        map[string]bool // paths added: each of the rules adds every document
+	checked     []*Sketch
+	res         *Result
+	archiveErrs []rules.CorpusDiagnostic
+	views       int
+	finished    int
 }
 
 type corpusView struct {
-	run  *run
-	rule string
+	run            *run
+	rule           string
+	minBoilerplate int
 }
 
-// Add sketches a document once, whichever of the three rules sees it first.
+// Add sketches a document once, whichever of the rules sees it first.
 func (v *corpusView) Add(doc *article.Document) {
-	v.run.mu.Lock()
-	if v.run.seen[doc.Path] {
-		v.run.mu.Unlock()
+	r := v.run
+	r.mu.Lock()
+	if r.seen[doc.Path] {
+		r.mu.Unlock()
 		return
 	}
-	v.run.seen[doc.Path] = true
-	v.run.mu.Unlock()
+	r.seen[doc.Path] = true
+	r.mu.Unlock()
 	s := NewSketch(doc)
-	v.run.mu.Lock()
-	v.run.checked = append(v.run.checked, s)
-	v.run.mu.Unlock()
-	v.run.finder.Add(s)
+	r.mu.Lock()
+	r.checked = append(r.checked, s)
+	r.mu.Unlock()
 }
 
-// Finish compares the corpus once and returns this rule's diagnostics.
+// Finish compares the corpus (once for the three rules) and returns this
+// rule's diagnostics.
 func (v *corpusView) Finish() []rules.CorpusDiagnostic {
-	v.run.once.Do(v.run.compute)
-	return v.run.out[v.rule]
-}
-
-func (r *run) compute() {
-	r.out = map[string][]rules.CorpusDiagnostic{}
-	r.seen = nil
+	r := v.run
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	checked := map[*Sketch]bool{}
-	paths := map[string]bool{}
 	for _, s := range r.checked {
 		checked[s] = true
-		paths[filepath.Clean(s.Path)] = true
+	}
+	res := r.result()
+	var out []rules.CorpusDiagnostic
+	switch v.rule {
+	case "near-duplicate":
+		out = append(slices.Clone(r.archiveErrs), nearDuplicates(res, checked)...)
+	case "reused-passage":
+		out = reusedPassages(res, checked)
+	case "corpus-boilerplate":
+		out = boilerplate(res, r.checked, v.minBoilerplate)
+	}
+	r.finished++
+	if r.finished >= r.views {
+		r.checked, r.res, r.seen = nil, nil, nil
+	}
+	return out
+}
+
+// result compares the checked documents with each other and with the
+// archive's candidates, once. r.mu is held.
+func (r *run) result() *Result {
+	if r.res != nil {
+		return r.res
+	}
+	f := NewFinder(r.opts)
+	for _, s := range r.checked {
+		f.Add(s)
 	}
 	if r.archive != nil {
+		paths := map[string]bool{}
+		for _, s := range r.checked {
+			paths[filepath.Clean(s.Path)] = true
+		}
 		added := map[string]bool{}
 		for _, s := range r.checked {
 			cands, err := r.archive.Candidates(s)
 			if err != nil {
-				r.out["near-duplicate"] = append(r.out["near-duplicate"], rules.CorpusDiagnostic{Path: s.Path,
+				r.archiveErrs = append(r.archiveErrs, rules.CorpusDiagnostic{Path: s.Path,
 					Diagnostic: rules.Diagnostic{Start: s.BodyStart, End: s.BodyStart, Message: "archive index lookup failed: " + err.Error()}})
 				continue
 			}
 			for _, c := range cands {
-				p := filepath.Clean(c.Path)
-				if paths[p] || added[p] {
-					continue
+				if p := filepath.Clean(c.Path); !paths[p] && !added[p] {
+					added[p] = true
+					f.AddArchived(c)
 				}
-				added[p] = true
-				r.finder.AddArchived(c)
 			}
 		}
 	}
-	res := r.finder.Find()
-	r.finder = nil
-	r.nearDuplicates(res, checked)
-	r.reusedPassages(res, checked)
-	r.boilerplate(res)
-	r.checked = nil
+	r.res = f.Find()
+	return r.res
 }
 
 // side returns the target of a pair's finding (the later copy that was
@@ -236,7 +297,8 @@ func side(p Pair, checked map[*Sketch]bool) (target, other *Sketch, swap bool, o
 	return nil, nil, false, false
 }
 
-func (r *run) nearDuplicates(res *Result, checked map[*Sketch]bool) {
+func nearDuplicates(res *Result, checked map[*Sketch]bool) []rules.CorpusDiagnostic {
+	var out []rules.CorpusDiagnostic
 	canonical := map[*Sketch]*Sketch{}
 	for _, c := range res.Clusters {
 		for _, m := range c.Members {
@@ -286,11 +348,12 @@ func (r *run) nearDuplicates(res *Result, checked map[*Sketch]bool) {
 		default:
 			msg = fmt.Sprintf("near-duplicate of %s (Jaccard %.2f, containment %.2f)", o.Path, p.Jaccard, p.Containment)
 		}
-		r.out["near-duplicate"] = append(r.out["near-duplicate"], rules.CorpusDiagnostic{Path: t.Path, Diagnostic: rules.Diagnostic{
+		out = append(out, rules.CorpusDiagnostic{Path: t.Path, Diagnostic: rules.Diagnostic{
 			Start: ts, End: te, Message: msg,
 			Related: []rules.Related{{Path: o.Path, Start: os, End: oe, Message: "the other copy"}},
 		}})
 	}
+	return out
 }
 
 // minmax returns the span of the passages on B's side (b) or A's side.
@@ -314,7 +377,8 @@ func minmax(ps []Passage, b bool) (int, int) {
 // reusedPassages reports each shared passage once per story it came from:
 // when the other story has several copies, the pair with its canonical copy
 // (else the first) speaks for them all.
-func (r *run) reusedPassages(res *Result, checked map[*Sketch]bool) {
+func reusedPassages(res *Result, checked map[*Sketch]bool) []rules.CorpusDiagnostic {
+	var out []rules.CorpusDiagnostic
 	canonical := map[*Sketch]*Sketch{}
 	for _, c := range res.Clusters {
 		for _, m := range c.Members {
@@ -354,25 +418,27 @@ func (r *run) reusedPassages(res *Result, checked map[*Sketch]bool) {
 			if swap {
 				ts, te, os, oe = os, oe, ts, te
 			}
-			r.out["reused-passage"] = append(r.out["reused-passage"], rules.CorpusDiagnostic{Path: t.Path, Diagnostic: rules.Diagnostic{
+			out = append(out, rules.CorpusDiagnostic{Path: t.Path, Diagnostic: rules.Diagnostic{
 				Start: ts, End: te, Message: fmt.Sprintf("passage of %d words reused from %s", ps.Words, o.Path),
 				Related: []rules.Related{{Path: o.Path, Start: os, End: oe, Message: "the same passage"}},
 			}})
 		}
 	}
+	return out
 }
 
 // boilerplate reports the blocks that recur in at least minBoilerplate
 // unrelated checked documents (documents of one duplicate cluster count
 // once).
-func (r *run) boilerplate(res *Result) {
+func boilerplate(res *Result, checked []*Sketch, minDocs int) []rules.CorpusDiagnostic {
+	var out []rules.CorpusDiagnostic
 	group := map[*Sketch]int{}
 	for i, c := range res.Clusters {
 		for _, m := range c.Members {
 			group[m] = i + 1
 		}
 	}
-	sks := slices.Clone(r.checked)
+	sks := slices.Clone(checked)
 	slices.SortFunc(sks, func(a, b *Sketch) int {
 		switch {
 		case a.Path < b.Path:
@@ -406,7 +472,7 @@ func (r *run) boilerplate(res *Result) {
 			}
 			o.last = i + 1
 			o.docs++
-			if len(o.groups) < r.minBoilerplate && !slices.Contains(o.groups, g) {
+			if len(o.groups) < minDocs && !slices.Contains(o.groups, g) {
 				o.groups = append(o.groups, g)
 			}
 		}
@@ -414,7 +480,7 @@ func (r *run) boilerplate(res *Result) {
 	for _, s := range sks {
 		for _, p := range s.Paras {
 			o := byHash[p.Hash]
-			if len(o.groups) < r.minBoilerplate {
+			if len(o.groups) < minDocs {
 				continue
 			}
 			d := rules.Diagnostic{Start: p.Start, End: p.End,
@@ -423,7 +489,8 @@ func (r *run) boilerplate(res *Result) {
 				fp := o.first.Paras[o.at]
 				d.Related = []rules.Related{{Path: o.first.Path, Start: fp.Start, End: fp.End, Message: "first occurrence"}}
 			}
-			r.out["corpus-boilerplate"] = append(r.out["corpus-boilerplate"], rules.CorpusDiagnostic{Path: s.Path, Diagnostic: d})
+			out = append(out, rules.CorpusDiagnostic{Path: s.Path, Diagnostic: d})
 		}
 	}
+	return out
 }

@@ -190,3 +190,43 @@ func TestConfigure(t *testing.T) {
 		t.Errorf("with min_similarity 0.9 a 10%% rewrite was reported: %+v", got)
 	}
 }
+
+// TestConfigureCopy: the engine configures a shallow copy of a rule; the
+// original keeps its options, and an option of a sibling rule is refused.
+func TestConfigureCopy(t *testing.T) {
+	rs := Rules()
+	orig := rs[1].(*corpusRule)
+	cp := *orig
+	set := func(name string, v float64) func(into any) error {
+		return func(into any) error {
+			o := into.(*ruleOptions)
+			switch name {
+			case "min_similarity":
+				o.MinSimilarity = &v
+			case "min_documents":
+				n := int(v)
+				o.MinDocuments = &n
+			}
+			return nil
+		}
+	}
+	if err := cp.Configure(set("min_similarity", 0.9)); err != nil {
+		t.Fatal(err)
+	}
+	if orig.opts.MinSimilarity != DefaultOptions().MinSimilarity || cp.opts.MinSimilarity != 0.9 {
+		t.Errorf("original %v, copy %v", orig.opts.MinSimilarity, cp.opts.MinSimilarity)
+	}
+	if err := cp.Configure(set("min_documents", 3)); err == nil || !strings.Contains(err.Error(), "no option min_documents") {
+		t.Errorf("near-duplicate accepted min_documents: %v", err)
+	}
+	// The configured copy and the untouched siblings still share one pass.
+	base := prose(1, 6)
+	docs := []*article.Document{parse(t, "a.txt", text("H", base...)), parse(t, "b.txt", text("H", rewrite(base, 10)...))}
+	got := runCorpus(t, []rules.Rule{rs[0], &cp, rs[2]}, docs)
+	if len(got["near-duplicate"]) != 0 {
+		t.Errorf("the copy's min_similarity 0.9 was not used: %+v", got["near-duplicate"])
+	}
+	if len(got["reused-passage"]) != 1 {
+		t.Errorf("reused-passage: %d findings, want 1 (below the copy's min_similarity the rewrite only shares passages)", len(got["reused-passage"]))
+	}
+}
