@@ -93,6 +93,9 @@ func Diff(a, b *article.Document, o DiffOptions) string {
 	dmp := diffmatchpatch.New()
 	diffs := dmp.DiffMainRunes(ra, rb, false)
 	diffs = dmp.DiffCleanupSemantic(diffs)
+	if len(diffs) <= 1 && (len(diffs) == 0 || diffs[0].Type == diffmatchpatch.DiffEqual) {
+		return o.Indent + "(the same words)\n"
+	}
 
 	var w wrapper
 	w.width, w.indent = o.Width, o.Indent
