@@ -22,6 +22,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite driver "sqlite"
 
@@ -145,8 +146,30 @@ func (x *Index) init(create bool) error {
 	if v != fmt.Sprint(SchemaVersion) {
 		return fmt.Errorf("index %s has schema version %s; this copydesk reads version %d (delete it and run `copydesk index add` again)", x.path, v, SchemaVersion)
 	}
-	if _, err := x.db.Exec("PRAGMA journal_mode=WAL"); err != nil {
+	return x.useWAL()
+}
+
+// useWAL switches the file to write-ahead logging (a persistent setting,
+// made once). The switch needs the file to itself: while another process
+// uses it, it is retried for a while and then left to a later run; the
+// rollback journal is as safe, only slower for concurrent readers.
+func (x *Index) useWAL() error {
+	var mode string
+	if err := x.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
 		return fmt.Errorf("open index %s: %w", x.path, err)
+	}
+	for attempt := 0; !strings.EqualFold(mode, "wal"); attempt++ {
+		err := x.db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode)
+		switch {
+		case err == nil:
+		case strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked"):
+			if attempt == 20 {
+				return nil
+			}
+			time.Sleep(50 * time.Millisecond)
+		default:
+			return fmt.Errorf("open index %s: %w", x.path, err)
+		}
 	}
 	return nil
 }
@@ -216,6 +239,9 @@ type loaded struct {
 	touch       bool // content unchanged: only size and mtime change
 	err         error
 }
+
+// racyWindow is how recent a modification time must be not to be trusted.
+const racyWindow = 2 * time.Second
 
 // batchSize is the number of documents written per transaction.
 const batchSize = 500
@@ -341,10 +367,18 @@ func load(path string, have map[string]known) loaded {
 	if err != nil {
 		return loaded{path: path, err: err}
 	}
-	r := loaded{path: path, size: fi.Size(), mtime: fi.ModTime().UnixNano()}
+	mtime := fi.ModTime().UnixNano()
 	k, ok := have[path]
-	if ok && k.size == r.size && k.mtime == r.mtime {
+	if ok && k.size == fi.Size() && k.mtime == mtime {
 		return loaded{path: path}
+	}
+	r := loaded{path: path, size: fi.Size(), mtime: mtime}
+	if time.Since(fi.ModTime()) < racyWindow {
+		// File systems stamp modification times with a coarse clock: a
+		// file rewritten at the same size a moment later can keep its
+		// time. A recent time is not trusted (stored as 0), so the next
+		// add compares the content, as git does with racily clean files.
+		r.mtime = 0
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {

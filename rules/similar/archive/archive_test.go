@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -36,10 +37,17 @@ func story(seed uint64) string {
 	return b.String()
 }
 
+// writeFiles writes the files and returns their paths in name order.
 func writeFiles(t *testing.T, dir string, files map[string]string) []string {
 	t.Helper()
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
 	var paths []string
-	for name, src := range files {
+	for _, name := range names {
+		src := files[name]
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -134,7 +142,7 @@ func TestAddIsIncremental(t *testing.T) {
 		t.Errorf("%d documents, want 2", n)
 	}
 	if c, _ := x.Candidates(sketchOf(t, "n.txt", story(2))); len(c) != 0 {
-		t.Errorf("the old text of an edited file is still a candidate")
+		t.Errorf("the old text of an edited file is still a candidate: %v", c[0].Path)
 	}
 	if c, _ := x.Candidates(sketchOf(t, "n.txt", story(4))); len(c) != 1 {
 		t.Errorf("the new text of an edited file is not a candidate")
@@ -253,5 +261,32 @@ func TestConcurrentAdd(t *testing.T) {
 	x.db.QueryRow("SELECT count(*) FROM docs").Scan(&docs)
 	if keys != docs {
 		t.Errorf("keys point at %d documents, %d stored", keys, docs)
+	}
+}
+
+// TestAddSeesSameSizeRewrite: a file rewritten at once with other text of
+// the same length (same size, and often the same coarse modification time)
+// is re-read, not taken as unchanged.
+func TestAddSeesSameSizeRewrite(t *testing.T) {
+	dir := t.TempDir()
+	paths := writeFiles(t, dir, map[string]string{"a.txt": story(1)})
+	x, err := Open(filepath.Join(dir, "index.db"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if _, _, err := x.Add([]string{dir}, paths); err != nil {
+		t.Fatal(err)
+	}
+	other := story(2)
+	if len(other) != len(story(1)) {
+		t.Fatalf("the two stories differ in size (%d, %d): the test needs equal sizes", len(other), len(story(1)))
+	}
+	if err := os.WriteFile(paths[0], []byte(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, _, err := x.Add([]string{dir}, paths)
+	if err != nil || st.Updated != 1 {
+		t.Errorf("stats %+v, %v; want the rewritten file updated", st, err)
 	}
 }
