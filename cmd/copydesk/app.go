@@ -106,6 +106,8 @@ func newApp(e *env) *cli.App {
 		},
 		Commands: []*cli.Command{
 			checkCommand(e),
+			dupesCommand(e),
+			indexCommand(e),
 			historyCommand(e),
 			reportCommand(e),
 			rulesCommand(e),

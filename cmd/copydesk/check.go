@@ -14,6 +14,7 @@ import (
 	"github.com/copydesk/copydesk/report/history"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/rules/engine"
+	"github.com/copydesk/copydesk/rules/similar/archive"
 )
 
 func ruleSelectionFlags() []cli.Flag {
@@ -34,6 +35,7 @@ func checkCommand(e *env) *cli.Command {
 		&cli.StringFlag{Name: "write-baseline", Usage: "write every finding of this run to a baseline file (then exit 0 unless an error occurred)"},
 		&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings on lines changed since this git revision (and in untracked files)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked at once (default: number of CPUs)"},
+		&cli.StringFlag{Name: "index", Usage: "also compare each story with this archive index (see 'copydesk index add')"},
 	}
 	flags = append(flags, ruleSelectionFlags()...)
 	flags = append(flags, recordFlags()...)
@@ -101,7 +103,16 @@ func runCheck(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(c, e, engine.Builtin())
+	all := engine.Builtin()
+	if p := c.String("index"); p != "" {
+		idx, err := archive.Open(p, false)
+		if err != nil {
+			return err
+		}
+		defer idx.Close()
+		all = engine.BuiltinWith(idx)
+	}
+	cfg, err := loadConfig(c, e, all)
 	if err != nil {
 		return err
 	}
@@ -196,6 +207,7 @@ func runCheck(c *cli.Context, e *env) error {
 		Jobs:       c.Int("jobs"),
 		Stdin:      e.stdin,
 		StdinName:  c.String("stdin-filename"),
+		Corpus:     c.String("index") != "",
 	})
 	close(stopProgress)
 	<-progressDone

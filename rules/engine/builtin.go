@@ -7,6 +7,7 @@ import (
 
 	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/rules/article"
+	"github.com/copydesk/copydesk/rules/similar"
 )
 
 // engineRule is a rule whose findings the engine makes itself (it has no
@@ -18,9 +19,20 @@ func (r engineRule) Meta() rules.Meta                         { return r.meta }
 func (engineRule) Check(*article.Document) []rules.Diagnostic { return nil }
 
 // Builtin returns fresh instances of every rule copydesk has: the rules
-// package's registry and the rules the engine implements, sorted by name.
-func Builtin() []rules.Rule {
+// package's registry, the duplicate rules of rules/similar and the rules the
+// engine implements, sorted by name.
+func Builtin() []rules.Rule { return BuiltinWith(nil) }
+
+// BuiltinWith is Builtin with the duplicate rules also comparing every
+// checked story with an archive index (check --index); nil for none. Run
+// such a rule set with Options.Corpus, so that one story is compared too.
+func BuiltinWith(archive similar.Archive) []rules.Rule {
 	all := rules.All()
+	if archive != nil {
+		all = append(all, similar.RulesWith(archive)...)
+	} else {
+		all = append(all, similar.Rules()...)
+	}
 	all = append(all, engineRule{unusedDirectiveMeta})
 	sortRules(all)
 	return all

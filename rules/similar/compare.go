@@ -1,0 +1,251 @@
+package similar
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind says how two documents are related.
+type Kind string
+
+// Kinds of pair, from the closest to the loosest.
+const (
+	// Duplicate: the same body once normalised (case, punctuation, quotes,
+	// page furniture aside).
+	Duplicate Kind = "duplicate"
+	// NearDuplicate: a lightly rewritten copy (Jaccard at or above
+	// Options.MinSimilarity).
+	NearDuplicate Kind = "near-duplicate"
+	// Contained: one body is (almost) wholly inside a clearly longer one:
+	// a truncated or padded copy.
+	Contained Kind = "contained"
+	// SharedPassage: different stories that share one or more paragraphs.
+	SharedPassage Kind = "shared-passage"
+)
+
+// Options are the thresholds of the engine. The defaults were chosen from
+// the measurements in README.md.
+type Options struct {
+	// MinSimilarity is the Jaccard similarity of body shingle sets from
+	// which two stories are near-duplicates.
+	MinSimilarity float64
+	// MinContainment is the share of the shorter body's shingles found in
+	// the longer one from which a clearly shorter copy is "contained".
+	MinContainment float64
+	// MinPassageWords is the number of words of reused paragraphs from
+	// which two otherwise different stories share a passage.
+	MinPassageWords int
+	// MinWords is the body length (normalised words) below which a
+	// document is never compared: empty and one-line files say nothing.
+	MinWords int
+}
+
+// DefaultOptions are the measured defaults.
+func DefaultOptions() Options {
+	return Options{MinSimilarity: 0.3, MinContainment: 0.8, MinPassageWords: 12, MinWords: 15}
+}
+
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	if o.MinSimilarity <= 0 {
+		o.MinSimilarity = d.MinSimilarity
+	}
+	if o.MinContainment <= 0 {
+		o.MinContainment = d.MinContainment
+	}
+	if o.MinPassageWords <= 0 {
+		o.MinPassageWords = d.MinPassageWords
+	}
+	if o.MinWords <= 0 {
+		o.MinWords = d.MinWords
+	}
+	return o
+}
+
+// Validate rejects thresholds outside their range.
+func (o Options) Validate() error {
+	if o.MinSimilarity < 0 || o.MinSimilarity > 1 {
+		return fmt.Errorf("min-similarity %v is not between 0 and 1", o.MinSimilarity)
+	}
+	if o.MinContainment < 0 || o.MinContainment > 1 {
+		return fmt.Errorf("min-containment %v is not between 0 and 1", o.MinContainment)
+	}
+	return nil
+}
+
+// Passage is a run of reused paragraphs: byte ranges in A's and B's Src.
+type Passage struct {
+	AStart, AEnd int
+	BStart, BEnd int
+	// Words counts the words of the reused paragraphs in A.
+	Words int
+}
+
+// Pair is a verified relation between two documents. A is the canonical
+// side (earlier date, else earlier path); B is the later copy.
+type Pair struct {
+	A, B        *Sketch
+	Kind        Kind
+	Jaccard     float64 // |A∩B| / |A∪B| of the body shingle sets
+	Containment float64 // |A∩B| / min(|A|, |B|)
+	Passages    []Passage
+}
+
+// before reports whether a is canonical against b: the earlier front-matter
+// date, a dated document before an undated one, else path order.
+func before(a, b *Sketch) bool {
+	switch {
+	case !a.Date.IsZero() && !b.Date.IsZero() && !a.Date.Equal(b.Date):
+		return a.Date.Before(b.Date)
+	case !a.Date.IsZero() && b.Date.IsZero():
+		return true
+	case a.Date.IsZero() && !b.Date.IsZero():
+		return false
+	}
+	return strings.Compare(a.Path, b.Path) < 0
+}
+
+// Compare verifies a candidate pair on exact shingle sets and classifies
+// it. It returns false when the documents are not related.
+func Compare(a, b *Sketch, opts Options) (Pair, bool) {
+	o := opts.withDefaults()
+	if a.Words < o.MinWords || b.Words < o.MinWords || a == b {
+		return Pair{}, false
+	}
+	return compare(a, b, shingleSet(a.Seq), shingleSet(b.Seq), o)
+}
+
+// compare is Compare with the shingle sets at hand.
+func compare(a, b *Sketch, sa, sb []uint32, o Options) (Pair, bool) {
+	if a.Words < o.MinWords || b.Words < o.MinWords || a == b {
+		return Pair{}, false
+	}
+	if before(b, a) {
+		a, b = b, a
+		sa, sb = sb, sa
+	}
+	inter := intersect(sa, sb)
+	na, nb := len(sa), len(sb)
+	p := Pair{A: a, B: b}
+	if union := na + nb - inter; union > 0 {
+		p.Jaccard = float64(inter) / float64(union)
+	}
+	small, large := min(na, nb), max(na, nb)
+	if small > 0 {
+		p.Containment = float64(inter) / float64(small)
+	}
+	switch {
+	case a.BodyHash == b.BodyHash:
+		p.Kind, p.Jaccard, p.Containment = Duplicate, 1, 1
+	case p.Containment >= o.MinContainment && float64(small) < 0.9*float64(large):
+		p.Kind = Contained
+	case p.Jaccard >= o.MinSimilarity:
+		p.Kind = NearDuplicate
+	}
+	if inter == 0 {
+		return Pair{}, false
+	}
+	p.Passages = align(a, b)
+	if p.Kind == "" {
+		words := 0
+		for _, ps := range p.Passages {
+			words += ps.Words
+		}
+		if words < o.MinPassageWords {
+			return Pair{}, false
+		}
+		p.Kind = SharedPassage
+	}
+	return p, true
+}
+
+// intersect counts the common elements of two sorted sets.
+func intersect(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// minParaShingles is the fewest shingles a paragraph must share with the
+// other document to count as reused: short stock phrases do not.
+const minParaShingles = 6
+
+// align finds the runs of A's body paragraphs that reappear in B: a
+// paragraph is reused when at least half of its shingles (and no fewer
+// than minParaShingles) occur in one paragraph of B; consecutive reused
+// paragraphs that follow each other in B too form one passage. It is
+// linear in the sizes of A and B, whatever the repetition inside them.
+func align(a, b *Sketch) []Passage {
+	where := make(map[uint32]int32, len(b.Seq))
+	for j := len(b.Paras) - 1; j >= 0; j-- {
+		p := &b.Paras[j]
+		for _, sh := range b.Seq[p.SeqStart:p.SeqEnd] {
+			where[sh] = int32(j)
+		}
+	}
+	type match struct{ i, j int }
+	var matches []match
+	seen := map[uint64]int{}
+	counts := map[int32]int{}
+	for i := range a.Paras {
+		p := &a.Paras[i]
+		if !p.Body || p.SeqEnd == p.SeqStart {
+			continue
+		}
+		if j, ok := seen[p.Hash]; ok {
+			if j >= 0 {
+				matches = append(matches, match{i, j})
+			}
+			continue
+		}
+		clear(counts)
+		for _, sh := range a.Seq[p.SeqStart:p.SeqEnd] {
+			if j, ok := where[sh]; ok {
+				counts[j]++
+			}
+		}
+		best, bestN := -1, 0
+		for j, n := range counts {
+			if n > bestN || n == bestN && int(j) < best {
+				best, bestN = int(j), n
+			}
+		}
+		n := p.SeqEnd - p.SeqStart
+		if bestN < minParaShingles && bestN < n || 2*bestN < n {
+			best = -1
+		}
+		seen[p.Hash] = best
+		if best >= 0 {
+			matches = append(matches, match{i, best})
+		}
+	}
+	var out []Passage
+	for k := 0; k < len(matches); {
+		e := k
+		for e+1 < len(matches) && matches[e+1].i == matches[e].i+1 &&
+			(matches[e+1].j == matches[e].j+1 || matches[e+1].j == matches[e].j) {
+			e++
+		}
+		ps := Passage{AStart: a.Paras[matches[k].i].Start, AEnd: a.Paras[matches[e].i].End}
+		jlo, jhi := matches[k].j, matches[k].j
+		for _, m := range matches[k : e+1] {
+			ps.Words += a.Paras[m.i].Words
+			jlo, jhi = min(jlo, m.j), max(jhi, m.j)
+		}
+		ps.BStart, ps.BEnd = b.Paras[jlo].Start, b.Paras[jhi].End
+		out = append(out, ps)
+		k = e + 1
+	}
+	return out
+}

@@ -1,0 +1,310 @@
+package similar
+
+import (
+	"math/bits"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mfonda/simhash"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+// ShingleWords is the number of words in a shingle. Three-word shingles keep
+// unrelated news stories apart (Jaccard below 0.05) while a 20% rewrite of a
+// story still shares a third of its shingles with the original.
+const ShingleWords = 3
+
+// MinHashSize is the number of MinHash values in a signature
+// (one-permutation hashing: one hash per shingle, one minimum per bin).
+const MinHashSize = 128
+
+// Para is one block of a document as the near-duplicate engine sees it.
+type Para struct {
+	// Hash identifies the block's normalised words (0 when it has none).
+	Hash uint64
+	// Start and End are the block's byte range in the document's Src.
+	Start, End int
+	Words      int
+	// Body is true for running copy that takes part in the comparison;
+	// headings and residue-looking lines (short, no sentence end) are kept
+	// only for the boilerplate rule.
+	Body bool
+	// SeqStart and SeqEnd delimit the block's shingles in Sketch.Seq.
+	SeqStart, SeqEnd int
+}
+
+// Sketch is what the near-duplicate engine keeps of a document: hashes and
+// shingles, never the text. Corpus rules and the archive index hold
+// sketches, so memory stays small on large corpora.
+type Sketch struct {
+	Path string
+	// Date is the front-matter date (zero when absent or unreadable).
+	Date time.Time
+	// Words counts the normalised words of the body.
+	Words int
+	// BodyHash identifies the normalised body (0 for an empty body).
+	BodyHash uint64
+	// Simhash is the 64-bit simhash of the body shingles.
+	Simhash uint64
+	// Bands are the LSH band keys of the body's MinHash signature, one
+	// 32-bit hash of BandRows signature values per band (nil for an empty
+	// body). The signature itself is not kept.
+	Bands []uint32
+	// Seq is the body shingle hashes in reading order; paragraphs index
+	// into it.
+	Seq []uint32
+	// Paras are the document's blocks other than headline, byline,
+	// dateline and captions, in reading order.
+	Paras []Para
+	// BodyStart and BodyEnd are the byte range of the body in Src.
+	BodyStart, BodyEnd int
+}
+
+// NewSketch computes the sketch of a parsed document. The body is the prose
+// blocks minus headlines, bylines, datelines, captions and residue-looking
+// lines.
+func NewSketch(doc *article.Document) *Sketch {
+	b := newSketchBuilder(doc.Path, len(doc.Src), len(doc.Blocks))
+	b.s.Date = parseDate(doc.Meta.Date)
+	var words []uint64
+	for i := range doc.Blocks {
+		bl := &doc.Blocks[i]
+		switch bl.Kind {
+		case article.Headline, article.Byline, article.Dateline, article.Caption:
+			continue
+		}
+		words = wordHashes(words[:0], bl.Text)
+		if len(words) == 0 || len(bl.Spans) == 0 {
+			continue
+		}
+		b.add(words, bl.Spans[0].Src, bl.Spans[len(bl.Spans)-1].SrcEnd, bl.IsProse() && !residueLike(bl.Text, len(words)))
+	}
+	return b.finish()
+}
+
+// sketchBuilder builds a sketch block by block from word hashes.
+type sketchBuilder struct {
+	s                     *Sketch
+	sig                   minHashSig
+	body                  uint64
+	shingles, sample, all []uint64
+}
+
+func newSketchBuilder(path string, size, blocks int) *sketchBuilder {
+	// About one shingle per six bytes of news copy.
+	return &sketchBuilder{
+		s:    &Sketch{Path: path, BodyStart: -1, Seq: make([]uint32, 0, size/6+8), Paras: make([]Para, 0, blocks)},
+		sig:  newMinHash(),
+		body: fnvOffset,
+		all:  make([]uint64, 0, size/6+8),
+	}
+}
+
+// add adds one block: its normalised words, its byte range in Src, and
+// whether it is body copy.
+func (b *sketchBuilder) add(words []uint64, start, end int, body bool) {
+	s := b.s
+	p := Para{Hash: hashWords(words), Words: len(words), Start: start, End: end, Body: body, SeqStart: len(s.Seq)}
+	if body {
+		for _, w := range words {
+			b.body = mix(b.body ^ w)
+		}
+		s.Words += len(words)
+		b.shingles = appendShingles(b.shingles[:0], words)
+		for _, sh := range b.shingles {
+			b.sig.add(sh)
+			b.all = append(b.all, sh)
+			if sh&simhashSampleMask == 0 {
+				b.sample = append(b.sample, sh)
+			}
+			s.Seq = append(s.Seq, uint32(sh>>32))
+		}
+		if s.BodyStart < 0 {
+			s.BodyStart = start
+		}
+		s.BodyEnd = end
+	}
+	p.SeqEnd = len(s.Seq)
+	s.Paras = append(s.Paras, p)
+}
+
+func (b *sketchBuilder) finish() *Sketch {
+	s := b.s
+	if cap(s.Seq) > len(s.Seq)+len(s.Seq)/4 {
+		// Sketches are kept for a whole corpus: no spare capacity.
+		s.Seq = slices.Clone(s.Seq)
+	}
+	if s.BodyStart < 0 {
+		s.BodyStart = 0
+	}
+	if s.Words == 0 {
+		return s
+	}
+	s.BodyHash = b.body | 1
+	if len(b.sample) < simhashSample {
+		// Too short to sample: fingerprint every shingle.
+		b.sample = b.all
+	}
+	s.Simhash = simhashOf(b.sample)
+	s.Bands = bandKeys(b.sig.finish())
+	return s
+}
+
+func hashWords(ws []uint64) uint64 {
+	h := uint64(fnvOffset)
+	for _, w := range ws {
+		h = mix(h ^ w)
+	}
+	return h | 1
+}
+
+// appendShingles appends the hashes of the ShingleWords-word shingles of
+// one paragraph; a paragraph shorter than that is one shingle.
+func appendShingles(dst, words []uint64) []uint64 {
+	if len(words) < ShingleWords {
+		var h uint64
+		for i, w := range words {
+			h ^= bits.RotateLeft64(w, 21*i)
+		}
+		return append(dst, mix(h))
+	}
+	for i := 0; i+ShingleWords <= len(words); i++ {
+		dst = append(dst, mix(words[i]^bits.RotateLeft64(words[i+1], 21)^bits.RotateLeft64(words[i+2], 42)))
+	}
+	return dst
+}
+
+// residueLike reports whether a block looks like page furniture rather than
+// copy: very short, or short without a sentence end ("KEEP READING", an
+// avatar line, a share bar, a related headline).
+func residueLike(text string, words int) bool {
+	if words < 4 {
+		return true
+	}
+	if words > 12 {
+		return false
+	}
+	t := strings.TrimRight(text, " \t\n\u00a0")
+	if t == "" {
+		return true
+	}
+	switch t[len(t)-1] {
+	case '.', '!', '?', '"', '\'', ':', ';', ')':
+		return false
+	}
+	for _, suf := range []string{"\u201d", "\u2019", "\u2026", "\u3002"} {
+		if strings.HasSuffix(t, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+type shingleFeature struct{ sum uint64 }
+
+func (f *shingleFeature) Sum() uint64 { return f.sum }
+func (f *shingleFeature) Weight() int { return 1 }
+
+// simhashOf fingerprints shingles with mfonda/simhash, fed the project's
+// own shingle features rather than the library's word sets.
+func simhashOf(shingles []uint64) uint64 {
+	feats := make([]shingleFeature, len(shingles))
+	fs := make([]simhash.Feature, len(shingles))
+	for i, sh := range shingles {
+		feats[i].sum = sh
+		fs[i] = &feats[i]
+	}
+	return simhash.Fingerprint(simhash.Vectorize(fs))
+}
+
+// Vectorize costs 64 steps per feature, so a long text is fingerprinted
+// from a consistent sixteenth of its shingles (those whose hash ends in four
+// zero bits): copies keep the same sample, and the cost per byte drops
+// sixteenfold. Texts with fewer than simhashSample sampled shingles use all.
+const (
+	simhashSampleMask = 15
+	simhashSample     = 8
+)
+
+// minHashSig is a one-permutation MinHash signature being built: the top
+// bits of a shingle's hash pick its bin, the low 32 bits are the value,
+// each bin keeps its minimum.
+type minHashSig []uint32
+
+func newMinHash() minHashSig {
+	sig := make(minHashSig, MinHashSize)
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	return sig
+}
+
+func (sig minHashSig) add(sh uint64) {
+	bin := sh >> (64 - 7)
+	if v := uint32(sh); v < sig[bin] {
+		sig[bin] = v
+	}
+}
+
+// finish fills the empty bins from the next full one (rotation
+// densification), offset so that borrowed values differ from real ones.
+func (sig minHashSig) finish() []uint32 {
+	const empty = ^uint32(0)
+	var filled [MinHashSize]bool
+	for i, v := range sig {
+		filled[i] = v != empty
+	}
+	for i := range sig {
+		if filled[i] {
+			continue
+		}
+		for d := 1; d < MinHashSize; d++ {
+			if j := (i + d) % MinHashSize; filled[j] {
+				sig[i] = sig[j] + uint32(d)*0x9e3779b9
+				break
+			}
+		}
+	}
+	return sig
+}
+
+// shingleSet returns the sorted set of a sketch's shingles. Sketches do not
+// keep it (it would double their size); the finder builds it for the
+// documents that have candidates, for the time of a verification pass.
+func shingleSet(seq []uint32) []uint32 {
+	set := slices.Clone(seq)
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// bandKeys hashes each band of BandRows signature values to 32 bits; two
+// sketches share a band key when they share the band (or, rarely, by a hash
+// collision, which verification discards).
+func bandKeys(sig []uint32) []uint32 {
+	out := make([]uint32, Bands)
+	for b := range out {
+		v := uint64(sig[b*BandRows])<<32 | uint64(sig[b*BandRows+1])
+		out[b] = uint32(mix(v^uint64(b)*0x9e3779b97f4a7c15) >> 32)
+	}
+	return out
+}
+
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02",
+	"2006/01/02", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "02 Jan 2006", "Mon, 02 Jan 2006 15:04:05 MST",
+}
+
+func parseDate(s string) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Time{}
+}
