@@ -11,12 +11,13 @@ import (
 // WriteDocs writes the Markdown reference for rs, in the order given: an
 // index table, then one section per rule with its summary, explanation,
 // examples that fire and must not fire, and options. rules/RULES.md is
-// WriteDocs(All()) plus whatever rules live outside this package.
+// WriteDocs(engine.Builtin()): these rules, the duplicate rules of
+// rules/similar and the engine's own.
 func WriteDocs(w io.Writer, rs []Rule) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	p("# copydesk rules\n\n")
-	p("<!-- Generated from each rule's Meta by `go test ./rules -update`. Do not edit by hand. -->\n\n")
+	p("<!-- Generated from each rule's Meta by `go test ./rules/engine -run RulesDoc -update-docs`. Do not edit by hand. -->\n\n")
 	p("| rule | category | severity | default | summary |\n| --- | --- | --- | --- | --- |\n")
 	for _, r := range rs {
 		m := r.Meta()

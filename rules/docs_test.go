@@ -6,15 +6,6 @@ import (
 	"testing"
 )
 
-// TestRulesDoc fails when RULES.md is stale; -update regenerates it.
-func TestRulesDoc(t *testing.T) {
-	var buf bytes.Buffer
-	if err := WriteDocs(&buf, All()); err != nil {
-		t.Fatal(err)
-	}
-	compareGolden(t, "RULES.md", buf.Bytes())
-}
-
 func TestWriteDocs(t *testing.T) {
 	r := fakeRule{meta: Meta{
 		Name: "fake-rule", Category: Style, Severity: Warning, Summary: "Finds | pipes",
