@@ -14,6 +14,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/copydesk/copydesk/report/history"
+	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/engine"
 	"github.com/copydesk/copydesk/rules/similar"
@@ -28,14 +30,14 @@ func dupesCommand(e *env) *cli.Command {
 		Description: "Compares the stories named (files, folders, or - for standard input) with each other and, with\n" +
 			"--index, with an archive index made by `copydesk index add`. Exit status: 0 when the comparison ran\n" +
 			"(whether or not it found duplicates), 2 on a usage, I/O or index error.",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
 			&cli.BoolFlag{Name: "diff", Usage: "with --format text, show a word-level diff of each pair"},
 			&cli.Float64Flag{Name: "min-similarity", Value: similar.DefaultOptions().MinSimilarity, Usage: "Jaccard similarity of word 3-shingles from which two stories are near-duplicates"},
 			&cli.StringFlag{Name: "index", Usage: "also compare with the stories of this archive index"},
 			&cli.StringFlag{Name: "stdin-filename", Usage: "name to report for standard input ('-')"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files read at once (default: number of CPUs)"},
-		},
+		}, recordFlags()...),
 		Action: func(c *cli.Context) error { return runDupes(c, e) },
 	}
 }
@@ -119,6 +121,13 @@ func runDupes(c *cli.Context, e *env) error {
 	if len(args) == 0 {
 		return usagef("dupes: name the files or folders to compare, or - for standard input")
 	}
+	rec, err := startRecorder(c, e)
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		defer func() { _ = rec.wait() }()
+	}
 	var idx *archive.Index
 	if p := c.String("index"); p != "" {
 		var err error
@@ -165,7 +174,9 @@ func runDupes(c *cli.Context, e *env) error {
 		}
 	}
 	res := f.Find()
-	var err error
+	if rec != nil {
+		rec.record(history.Run{Tool: history.ToolDupes, ToolVersion: version(), Paths: args}, &rules.Result{}, historyClusters(res))
+	}
 	if format == "json" {
 		err = writeDupesJSON(e.stdout, len(inputs), res)
 	} else {
@@ -180,10 +191,47 @@ func runDupes(c *cli.Context, e *env) error {
 	if err != nil {
 		return fmt.Errorf("write output: %w", err)
 	}
+	if rec != nil {
+		if err := rec.wait(); err != nil {
+			fmt.Fprintf(e.stderr, "copydesk: %v\n", err)
+			failed = true
+		}
+	}
 	if failed {
 		return exitCode(exitError)
 	}
 	return nil
+}
+
+// historyClusters turns duplicate clusters into what the history records:
+// members, canonical path, and the cluster's similarity, the lowest Jaccard
+// among its verified pairs.
+func historyClusters(res *similar.Result) []history.Cluster {
+	index := map[*similar.Sketch]int{}
+	out := make([]history.Cluster, len(res.Clusters))
+	for i, c := range res.Clusters {
+		for _, m := range c.Members {
+			index[m] = i
+			out[i].Members = append(out[i].Members, m.Path)
+		}
+		out[i].Canonical = c.Canonical.Path
+		out[i].Similarity = -1
+	}
+	for _, p := range res.Pairs {
+		i, ok := index[p.A]
+		if !ok {
+			continue
+		}
+		if out[i].Similarity < 0 || p.Jaccard < out[i].Similarity {
+			out[i].Similarity = p.Jaccard
+		}
+	}
+	for i := range out {
+		if out[i].Similarity < 0 {
+			out[i].Similarity = 0
+		}
+	}
+	return out
 }
 
 type dupesJSON struct {
