@@ -108,11 +108,12 @@ var metas = map[string]rules.Meta{
 		},
 	},
 	"reused-passage": {
-		Name: "reused-passage", Category: rules.Duplicate, Severity: rules.Warning, Default: true,
+		Name: "reused-passage", Category: rules.Duplicate, Severity: rules.Suggestion, Default: true,
 		Summary: "Paragraphs of another story are reused in this one",
 		Doc: "Two otherwise different stories that share one or more paragraphs (at least half of each paragraph's " +
 			"shingles, 12 words or more in all): each reused passage is reported on the later story, with the " +
-			"passage in the other story as related location. " +
+			"passage in the other story as related location. It is a suggestion by default: news copy often " +
+			"reuses a background paragraph on purpose; raise it to a warning where reuse must be approved. " +
 			"Cross-document: it fires only when several files are checked together or an archive index is given.",
 		Options: map[string]string{"min_words": "words of reused paragraphs from which a passage is reported (default 12)"},
 	},
