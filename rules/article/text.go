@@ -32,19 +32,8 @@ func parseText(doc *Document, content []byte) {
 		}
 	}
 	for pos := parseFrontMatter(doc, content, false); pos < len(content); {
-		end := pos
-		for end < len(content) && content[end] != '\n' && content[end] != '\r' {
-			end++
-		}
-		next := end
-		if next < len(content) {
-			if content[next] == '\r' && next+1 < len(content) && content[next+1] == '\n' {
-				next += 2
-			} else {
-				next++
-			}
-		}
-		lo, hi := pos, end
+		raw, next := lineAt(content, pos)
+		lo, hi := pos, pos+len(raw)
 		for lo < hi && isSpaceByte(content[lo]) {
 			lo++
 		}
