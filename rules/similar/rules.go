@@ -88,7 +88,8 @@ var metas = map[string]rules.Meta{
 		Summary: "A line or paragraph recurs across many of the checked documents",
 		Doc: "A block that recurs, word for word once normalised, in at least 5 unrelated documents of one run " +
 			"(copies of one story count once) is page furniture that a template or a scraper left in the copy: an " +
-			"avatar line, a \"KEEP READING\" header, a share bar, a standard footer. Each occurrence is reported. " +
+			"avatar line, a \"KEEP READING\" header, a share bar, a standard footer. Each occurrence is reported; consecutive recurring blocks (a menu, " +
+			"a footer of several lines) make one finding that spans them. " +
 			"Body text shared by two or three copies of a story is the near-duplicate rule's business. " +
 			"Cross-document: it fires only when several files are checked together.",
 		Options: map[string]string{"min_documents": "unrelated documents a block must recur in (default 5)"},
@@ -478,14 +479,24 @@ func boilerplate(res *Result, checked []*Sketch, minDocs int) []rules.CorpusDiag
 			}
 		}
 	}
+	// Consecutive boilerplate blocks (a menu, a footer of several lines)
+	// make one finding, spanning them, as an editor deletes them at once.
 	for _, s := range sks {
-		for _, p := range s.Paras {
-			o := byHash[p.Hash]
+		for k := 0; k < len(s.Paras); k++ {
+			o := byHash[s.Paras[k].Hash]
 			if len(o.groups) < minDocs {
 				continue
 			}
-			d := rules.Diagnostic{Start: p.Start, End: p.End,
+			first, most := k, o.docs
+			for k+1 < len(s.Paras) && len(byHash[s.Paras[k+1].Hash].groups) >= minDocs {
+				k++
+				most = max(most, byHash[s.Paras[k].Hash].docs)
+			}
+			d := rules.Diagnostic{Start: s.Paras[first].Start, End: s.Paras[k].End,
 				Message: fmt.Sprintf("boilerplate: this block recurs in %d of the checked documents", o.docs)}
+			if k > first {
+				d.Message = fmt.Sprintf("boilerplate: these %d blocks recur in up to %d of the checked documents", k-first+1, most)
+			}
 			if o.first != s {
 				fp := o.first.Paras[o.at]
 				d.Related = []rules.Related{{Path: o.first.Path, Start: fp.Start, End: fp.End, Message: "first occurrence"}}

@@ -118,7 +118,7 @@ func TestBoilerplateRule(t *testing.T) {
 		dupes  int // of which copies of one story
 		want   int
 	}{
-		{"five unrelated stories", 5, 0, 10},
+		{"five unrelated stories", 5, 0, 10}, // avatar line and "KEEP READING" are apart: two findings each
 		{"four stories", 4, 0, 0},
 		{"six copies of one story and three others", 9, 6, 0},
 	}
@@ -144,6 +144,34 @@ func TestBoilerplateRule(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A footer of several recurring lines is one finding spanning them.
+func TestBoilerplateRunIsOneFinding(t *testing.T) {
+	var docs []*article.Document
+	for i := range 5 {
+		body := append(prose(uint64(200+i), 4), "Contact the newsroom", "Privacy and cookies policy", "All rights reserved here")
+		docs = append(docs, parse(t, fmt.Sprintf("f%02d.txt", i), text("H", body...)))
+	}
+	got := runCorpus(t, Rules(), docs)["corpus-boilerplate"]
+	if len(got) != 5 {
+		t.Fatalf("%d findings, want one per document: %+v", len(got), got)
+	}
+	for _, d := range got {
+		src := string(docs[0].Src)
+		for _, doc := range docs {
+			if doc.Path == d.Path {
+				src = string(doc.Src)
+			}
+		}
+		span := src[d.Start:d.End]
+		if !strings.HasPrefix(span, "Contact the newsroom") || !strings.HasSuffix(span, "All rights reserved here") {
+			t.Errorf("%s: finding spans %q", d.Path, span)
+		}
+		if !strings.Contains(d.Message, "these 3 blocks recur in up to 5") {
+			t.Errorf("message %q", d.Message)
+		}
 	}
 }
 
