@@ -64,13 +64,10 @@ metre" read aloud).`,
 
 func (aAn) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	var toks []match.Token
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
 		if !mayMisuseArticle(b.Text) {
-			continue
+			return
 		}
-		toks = match.Tokenize(b.Text, toks)
 		for j := 0; j+1 < len(toks); j++ {
 			t := toks[j]
 			if t.Kind != match.Word || (t.Fold != "a" && t.Fold != "an") {
@@ -89,7 +86,7 @@ func (aAn) Check(doc *article.Document) []Diagnostic {
 				Fixes:   []Fix{{Message: fmt.Sprintf("write %q", d.fix), Edits: []Edit{{Start: as, End: ae, New: d.fix}}}},
 			})
 		}
-	}
+	})
 	return out
 }
 

@@ -61,13 +61,10 @@ var deliberateRepeats = toSet("had that is was do does did this " +
 
 func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	var toks []match.Token
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
 		if !mayRepeatWord(b.Text) {
-			continue
+			return
 		}
-		toks = match.Tokenize(b.Text, toks)
 		foreign := -1 // decided on the first repeat: German "die die" is right
 		for j := 0; j+1 < len(toks); j++ {
 			if !isRepeatedWord(b.Text, toks, j) {
@@ -94,7 +91,7 @@ func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 			})
 			j++
 		}
-	}
+	})
 	return out
 }
 

@@ -28,12 +28,12 @@ func tokenizeBlocks(doc *article.Document) *blockTokens {
 	for i := range doc.Blocks {
 		n += len(doc.Blocks[i].Text)
 	}
-	bt := &blockTokens{toks: make([]match.Token, 0, n/5+8), start: make([]int, len(doc.Blocks)+1)}
-	var scratch []match.Token
+	// News prose has about one token per four bytes; a close first guess
+	// saves growing (and copying) the slice.
+	bt := &blockTokens{toks: make([]match.Token, 0, n/4+16), start: make([]int, len(doc.Blocks)+1)}
 	for i := range doc.Blocks {
 		bt.start[i] = len(bt.toks)
-		scratch = match.Tokenize(doc.Blocks[i].Text, scratch)
-		bt.toks = append(bt.toks, scratch...)
+		bt.toks = match.AppendTokens(bt.toks, doc.Blocks[i].Text)
 	}
 	bt.start[len(doc.Blocks)] = len(bt.toks)
 	return bt

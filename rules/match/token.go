@@ -111,21 +111,47 @@ func isSpace(r rune) bool {
 // Tokenize splits text into tokens, appending to dst[:0] so that a caller
 // can reuse one slice for every block. White space is not a token; a hard
 // line break ("\n") ends a sentence.
-func Tokenize(text string, dst []Token) []Token {
-	toks := dst[:0]
+func Tokenize(text string, dst []Token) []Token { return AppendTokens(dst[:0], text) }
+
+// AppendTokens is Tokenize appending to dst as it is, so that the tokens of
+// many texts can share one slice (their offsets are each into their own
+// text).
+func AppendTokens(dst []Token, text string) []Token {
+	toks := dst
+	base := len(dst)
 	space := true   // white space (or the start) before the next token
 	newline := true // a line break since the last token
 	foldBytes := 0  // bytes of the words whose folded form differs
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		if c < utf8.RuneSelf {
+			// ASCII fast path: most news text is ASCII.
+			switch asciiClass[c] {
+			case classSpace:
+				if c == '\n' {
+					newline = true
+				}
+				space = true
+				i++
+				continue
+			case classWord:
+				end := scanWord(text, i)
+				w := text[i:end]
+				if !isFolded(w) {
+					foldBytes += len(w)
+				}
+				toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: w, SpaceBefore: space, SentenceStart: newline})
+				i = end
+			default:
+				toks = append(toks, Token{Start: i, End: i + 1, Kind: Punct, Fold: text[i : i+1], SpaceBefore: space, SentenceStart: newline})
+				i++
+			}
+			space, newline = false, false
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isSpace(r):
-			if r == '\n' {
-				newline = true
-			}
 			space = true
 			i += size
 			continue
@@ -152,7 +178,7 @@ func Tokenize(text string, dst []Token) []Token {
 		// allocation, not one per capitalised word.
 		var b strings.Builder
 		b.Grow(foldBytes + foldBytes/8)
-		for k := range toks {
+		for k := base; k < len(toks); k++ {
 			if t := &toks[k]; t.Kind == Word && !isFolded(t.Fold) {
 				start := b.Len()
 				appendFoldTo(&b, t.Fold)
@@ -160,9 +186,28 @@ func Tokenize(text string, dst []Token) []Token {
 			}
 		}
 	}
-	markSentences(text, toks)
+	markSentences(text, toks[base:])
 	return toks
 }
+
+// ASCII byte classes for the tokenizer's fast path.
+const (
+	classPunct = iota
+	classSpace
+	classWord
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case isSpace(rune(c)):
+			t[c] = classSpace
+		case isWordRune(rune(c)):
+			t[c] = classWord
+		}
+	}
+	return t
+}()
 
 // scanWord returns the end of the word that starts at i.
 func scanWord(text string, i int) int {
