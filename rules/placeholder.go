@@ -243,6 +243,13 @@ func wordPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 		if t.Kind != match.Word {
 			continue
 		}
+		// Every case below starts with one of these letters: most words
+		// are passed over on their first byte.
+		switch t.Fold[0] {
+		case 't', 'f', 'x', 'l', 'i':
+		default:
+			continue
+		}
 		w := t.Text(text)
 		switch {
 		case w == "TK" || w == "TKTK" || w == "TKTKTK":
