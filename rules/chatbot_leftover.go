@@ -99,7 +99,7 @@ func chatDebris(doc *article.Document) []Diagnostic {
 	}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if !strings.Contains(b.Text, "turn") && !strings.Contains(b.Text, "oaicite") {
+		if !mayHaveMarker(b.Text) {
 			continue
 		}
 		text := []byte(b.Text)
@@ -161,6 +161,30 @@ func indexMarker(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// mayHaveMarker reports whether a block is worth scanning for citation
+// markers: it has "oaicite", or "turn" and then either a digit right after
+// one "turn" or a "contentReference[" anywhere. News is full of "return"
+// and "turned", which the digit test passes over without a copy of the text.
+func mayHaveMarker(text string) bool {
+	if strings.Contains(text, "oaicite") {
+		return true
+	}
+	turn := false
+	for off := 0; ; {
+		k := strings.Index(text[off:], "turn")
+		if k < 0 {
+			break
+		}
+		turn = true
+		i := off + k + len("turn")
+		if i < len(text) && isASCIIDigit(text[i]) {
+			return true
+		}
+		off = i
+	}
+	return turn && strings.Contains(text, "contentReference[")
 }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }

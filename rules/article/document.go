@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Format is the syntax a document is written in.
@@ -205,7 +206,24 @@ func (d *Document) Words() int {
 	n := 0
 	for i := range d.Blocks {
 		counted := false
-		for _, r := range d.Blocks[i].Text {
+		text := d.Blocks[i].Text
+		for j := 0; j < len(text); {
+			// ASCII fast path: the same answers as the unicode calls below.
+			if c := text[j]; c < utf8.RuneSelf {
+				switch asciiWordClass[c] {
+				case asciiSpace:
+					counted = false
+				case asciiAlnum:
+					if !counted {
+						n++
+						counted = true
+					}
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[j:])
+			j += size
 			if unicode.IsSpace(r) {
 				counted = false
 				continue
@@ -218,6 +236,25 @@ func (d *Document) Words() int {
 	}
 	return n
 }
+
+// ASCII classes for Words.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiAlnum
+)
+
+var asciiWordClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case unicode.IsSpace(c):
+			t[c] = asciiSpace
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			t[c] = asciiAlnum
+		}
+	}
+	return t
+}()
 
 // Position returns the 1-based line and column (in Unicode code points) of a
 // byte offset in Src.
