@@ -69,6 +69,15 @@ obvious, or cut the adverb.`,
 // firstPerson reports whether a folded word is a first-person pronoun. A
 // switch, not a map: it runs on every token.
 func firstPerson(fold string) bool {
+	// Most words fail on their first byte, before the string switch.
+	if fold == "" {
+		return false
+	}
+	switch fold[0] {
+	case 'i', 'm', 'w', 'u', 'o', 'l':
+	default:
+		return false
+	}
 	switch fold {
 	case "i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll",
 		"we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll", "let's":

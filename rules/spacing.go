@@ -75,7 +75,11 @@ func checkSpacing(out []Diagnostic, doc *article.Document, b *article.Block) []D
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
-		case c == ' ' && i+1 < len(text) && text[i+1] == ' ':
+		case !spacingByte[c]: // most bytes: letters
+		case c == ' ':
+			if i+1 >= len(text) || text[i+1] != ' ' {
+				continue
+			}
 			j := i
 			for j < len(text) && text[j] == ' ' {
 				j++
@@ -84,7 +88,6 @@ func checkSpacing(out []Diagnostic, doc *article.Document, b *article.Block) []D
 				out = append(out, d)
 			}
 			i = j - 1
-		case !spacingByte[c]:
 		case isSentencePunct(c) && i > 0 && text[i-1] == ' ':
 			if d, ok := spaceBeforePunct(doc, b, i); ok && !isForeign() {
 				out = append(out, d)
