@@ -22,6 +22,10 @@ const (
 	Word   Kind = iota + 1 // letters, digits, inner apostrophes; "U.S." and "3.5" are one word
 	Punct                  // one punctuation or symbol character
 	Opaque                 // inline content that is not prose (article.Opaque): matches nothing
+
+	// wordToFold marks, inside AppendTokens only, a Word whose Fold is not
+	// yet folded, so that the folding pass need not test every word again.
+	wordToFold
 )
 
 // Token is one word or punctuation character of a text.
@@ -137,10 +141,12 @@ func AppendTokens(dst []Token, text string) []Token {
 			case classWord:
 				end := scanWord(text, i)
 				w := text[i:end]
+				kind := Word
 				if !isFolded(w) {
 					foldBytes += len(w)
+					kind = wordToFold
 				}
-				toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: w, SpaceBefore: space, SentenceStart: newline})
+				toks = append(toks, Token{Start: i, End: end, Kind: kind, Fold: w, SpaceBefore: space, SentenceStart: newline})
 				i = end
 			default:
 				toks = append(toks, Token{Start: i, End: i + 1, Kind: Punct, Fold: text[i : i+1], SpaceBefore: space, SentenceStart: newline})
@@ -158,10 +164,12 @@ func AppendTokens(dst []Token, text string) []Token {
 		case isWordRune(r):
 			end := scanWord(text, i)
 			w := text[i:end]
+			kind := Word
 			if !isFolded(w) {
 				foldBytes += len(w)
+				kind = wordToFold
 			}
-			toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: w, SpaceBefore: space, SentenceStart: newline})
+			toks = append(toks, Token{Start: i, End: end, Kind: kind, Fold: w, SpaceBefore: space, SentenceStart: newline})
 			i = end
 		case r == opaque:
 			toks = append(toks, Token{Start: i, End: i + size, Kind: Opaque, Fold: text[i : i+size], SpaceBefore: space, SentenceStart: newline})
@@ -179,10 +187,11 @@ func AppendTokens(dst []Token, text string) []Token {
 		var b strings.Builder
 		b.Grow(foldBytes + foldBytes/8)
 		for k := base; k < len(toks); k++ {
-			if t := &toks[k]; t.Kind == Word && !isFolded(t.Fold) {
+			if t := &toks[k]; t.Kind == wordToFold {
 				start := b.Len()
 				appendFoldTo(&b, t.Fold)
 				t.Fold = b.String()[start:]
+				t.Kind = Word
 			}
 		}
 	}
