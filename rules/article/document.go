@@ -205,32 +205,30 @@ type Document struct {
 func (d *Document) Words() int {
 	n := 0
 	for i := range d.Blocks {
-		counted := false
+		counted := 0 // 1 once the current run of non-space has been counted
 		text := d.Blocks[i].Text
 		for j := 0; j < len(text); {
 			// ASCII fast path: the same answers as the unicode calls below.
 			if c := text[j]; c < utf8.RuneSelf {
-				switch asciiWordClass[c] {
-				case asciiSpace:
-					counted = false
-				case asciiAlnum:
-					if !counted {
-						n++
-						counted = true
-					}
-				}
+				// Without branches, as letters and spaces alternate too
+				// often to predict: a letter or digit after space (or
+				// the start) counts a word; punctuation changes nothing.
+				cls := asciiWordClass[c]
+				alnum, space := int(cls>>1), int(cls&1)
+				n += alnum &^ counted
+				counted = (counted | alnum) &^ space
 				j++
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(text[j:])
 			j += size
 			if unicode.IsSpace(r) {
-				counted = false
+				counted = 0
 				continue
 			}
-			if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if counted == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				n++
-				counted = true
+				counted = 1
 			}
 		}
 	}
@@ -239,9 +237,9 @@ func (d *Document) Words() int {
 
 // ASCII classes for Words.
 const (
-	asciiOther = iota
-	asciiSpace
-	asciiAlnum
+	asciiOther = 0
+	asciiSpace = 1 // bit 0
+	asciiAlnum = 2 // bit 1
 )
 
 var asciiWordClass = func() (t [utf8.RuneSelf]uint8) {
