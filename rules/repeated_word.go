@@ -67,7 +67,8 @@ func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 		// that used to filter every block, still rules out what it did.
 		skip := -1
 		for j := 0; j+1 < len(toks); j++ {
-			if !isRepeatedWord(b.Text, toks, j) {
+			// Most neighbours differ: test that before the full judgement.
+			if toks[j].Fold != toks[j+1].Fold || !isRepeatedWord(b.Text, toks, j) {
 				continue
 			}
 			if skip < 0 {
