@@ -225,8 +225,8 @@ func scanWord(text string, i int) int {
 		for i < len(text) && asciiWord[text[i]] {
 			i++
 		}
-		if i >= len(text) {
-			break
+		if i >= len(text) || text[i] == ' ' {
+			break // a space ends most words: none of the tests below applies
 		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
