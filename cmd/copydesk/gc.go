@@ -18,7 +18,7 @@ import (
 const (
 	gcMaxPercent  = 400
 	gcMinPercent  = 100
-	gcMaxHeadroom = 128 << 20
+	gcMaxHeadroom = 64 << 20
 )
 
 // gcPercentFor returns the GOGC value for a live heap of live bytes.

@@ -9,7 +9,7 @@ func TestGCPercentFor(t *testing.T) {
 	}{
 		{0, gcMaxPercent},
 		{1 << 20, gcMaxPercent},   // small heap: full headroom
-		{64 << 20, 200},           // headroom capped at 128 MB
+		{32 << 20, 200},           // headroom capped at 64 MB
 		{512 << 20, gcMinPercent}, // large heap: never below the default
 		{8 << 30, gcMinPercent},
 	}
