@@ -64,20 +64,29 @@ metre" read aloud).`,
 
 func (aAn) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	var toks []match.Token
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
-		if !mayMisuseArticle(b.Text) {
-			continue
-		}
-		toks = match.Tokenize(b.Text, toks)
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
+		// mayMisuseArticle, a byte-level test, is asked only once a slip is
+		// found: few blocks have one.
+		may := -1
 		for j := 0; j+1 < len(toks); j++ {
 			t := toks[j]
 			if t.Kind != match.Word || (t.Fold != "a" && t.Fold != "an") {
 				continue
 			}
 			d, ok := checkArticle(b.Text, toks, j)
-			if !ok || foreignBlock(b.Text, toks) {
+			if !ok {
+				continue
+			}
+			if may < 0 {
+				may = 0
+				if mayMisuseArticle(b.Text) {
+					may = 1
+				}
+			}
+			if may == 0 {
+				return
+			}
+			if foreignBlock(b.Text, toks) {
 				continue
 			}
 			s, e := b.SrcRange(d.start, d.end)
@@ -89,7 +98,7 @@ func (aAn) Check(doc *article.Document) []Diagnostic {
 				Fixes:   []Fix{{Message: fmt.Sprintf("write %q", d.fix), Edits: []Edit{{Start: as, End: ae, New: d.fix}}}},
 			})
 		}
-	}
+	})
 	return out
 }
 

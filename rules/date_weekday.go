@@ -52,13 +52,10 @@ one.`,
 func (dateWeekday) Check(doc *article.Document) []Diagnostic {
 	ref, refKind := frontMatterDate(doc.Meta.Date)
 	var out []Diagnostic
-	var toks []match.Token
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
 		if !mentionsWeekday(b.Text) {
-			continue
+			return
 		}
-		toks = match.Tokenize(b.Text, toks)
 		hasBracketWeekday := strings.Contains(b.Text, "day)") // "March 9, 2024 (Friday)"
 		for j := range toks {
 			wd, after, ok := weekdayAt(b.Text, toks, j)
@@ -87,7 +84,7 @@ func (dateWeekday) Check(doc *article.Document) []Diagnostic {
 				out = append(out, diag)
 			}
 		}
-	}
+	})
 	return out
 }
 

@@ -97,6 +97,9 @@ const (
 func hasInvisible(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !invisibleLead[c] {
+			continue // most bytes: one table look-up
+		}
 		switch {
 		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f:
 			return true
@@ -123,6 +126,18 @@ func hasInvisible(s string) bool {
 	}
 	return false
 }
+
+// invisibleLead marks the bytes that the switch in hasInvisible acts on:
+// the control characters it reports and the lead bytes it looks past.
+var invisibleLead = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n' && c != '\r'
+	}
+	for _, c := range []byte{0x7f, 0xc2, 0xd8, 0xe2, 0xef} {
+		t[c] = true
+	}
+	return t
+}()
 
 func hasRTL(s string) bool {
 	for _, r := range s {

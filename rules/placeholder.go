@@ -239,8 +239,8 @@ func toSet(words string) map[string]bool {
 func wordPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 	lorem := false
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.Kind != match.Word {
+		t := &toks[i]
+		if t.Kind != match.Word || !mayBePlaceholderWord(t.Fold) {
 			continue
 		}
 		w := t.Text(text)
@@ -270,6 +270,25 @@ func wordPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 		}
 	}
 	return hits
+}
+
+// mayBePlaceholderWord reports whether a folded word can start one of the
+// cases of wordPlaceholders, so that most words are passed over on a byte
+// or two ("the", "to", "in" share a first letter with "tk" and "insert").
+func mayBePlaceholderWord(fold string) bool {
+	switch fold[0] {
+	case 'x':
+		return true
+	case 't':
+		return len(fold) >= 2 && (fold[1] == 'k' || fold[1] == 'o' || fold[1] == 'b')
+	case 'f':
+		return fold == "fixme"
+	case 'l':
+		return fold == "lorem"
+	case 'i':
+		return fold == "insert"
+	}
+	return false
 }
 
 // isXs reports whether w is XX, XXX or XXXX (or lower case), optionally

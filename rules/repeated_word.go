@@ -61,25 +61,23 @@ var deliberateRepeats = toSet("had that is was do does did this " +
 
 func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	var toks []match.Token
-	for i := range doc.Blocks {
-		b := &doc.Blocks[i]
-		if !mayRepeatWord(b.Text) {
-			continue
-		}
-		toks = match.Tokenize(b.Text, toks)
-		foreign := -1 // decided on the first repeat: German "die die" is right
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
+		// skip is decided on the first repeat, as most blocks have none:
+		// German "die die" is right, and mayRepeatWord, the byte-level test
+		// that used to filter every block, still rules out what it did.
+		skip := -1
 		for j := 0; j+1 < len(toks); j++ {
-			if !isRepeatedWord(b.Text, toks, j) {
+			// Most neighbours differ: test that before the full judgement.
+			if toks[j].Fold != toks[j+1].Fold || !isRepeatedWord(b.Text, toks, j) {
 				continue
 			}
-			if foreign < 0 {
-				foreign = 0
-				if foreignBlock(b.Text, toks) {
-					foreign = 1
+			if skip < 0 {
+				skip = 0
+				if !mayRepeatWord(b.Text) || foreignBlock(b.Text, toks) {
+					skip = 1
 				}
 			}
-			if foreign == 1 {
+			if skip == 1 {
 				break
 			}
 			first, second := toks[j], toks[j+1]
@@ -94,7 +92,7 @@ func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 			})
 			j++
 		}
-	}
+	})
 	return out
 }
 

@@ -65,7 +65,7 @@ func (unbalancedQuotes) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if !strings.ContainsAny(b.Text, "\"()[]“”„‘（）［］") || looksLikeCode(b.Text) {
+		if !hasQuoteOrBracket(b.Text) || looksLikeCode(b.Text) {
 			continue
 		}
 		next := ""
@@ -314,4 +314,31 @@ func listMarker(text string, i int) bool {
 		return false
 	}
 	return j == 0 || text[j-1] == ' ' || text[j-1] == '\n'
+}
+
+// quoteMarks are the marks this rule pairs.
+const quoteMarks = "\"()[]“”„‘（）［］"
+
+// quoteLeadBytes marks the first bytes of quoteMarks: an ASCII mark itself,
+// or the lead byte of a multi-byte one (0xE2 for the curly quotes, 0xEF for
+// the full-width brackets).
+var quoteLeadBytes = func() (t [256]bool) {
+	for _, r := range quoteMarks {
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		t[b[0]] = true
+	}
+	return t
+}()
+
+// hasQuoteOrBracket is strings.ContainsAny(text, quoteMarks), which with
+// non-ASCII marks scans the text once per mark: most blocks have no lead
+// byte at all, and no mark starts before the first one.
+func hasQuoteOrBracket(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if quoteLeadBytes[text[i]] {
+			return strings.ContainsAny(text[i:], quoteMarks)
+		}
+	}
+	return false
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Format is the syntax a document is written in.
@@ -204,20 +205,54 @@ type Document struct {
 func (d *Document) Words() int {
 	n := 0
 	for i := range d.Blocks {
-		counted := false
-		for _, r := range d.Blocks[i].Text {
-			if unicode.IsSpace(r) {
-				counted = false
+		counted := 0 // 1 once the current run of non-space has been counted
+		text := d.Blocks[i].Text
+		for j := 0; j < len(text); {
+			// ASCII fast path: the same answers as the unicode calls below.
+			if c := text[j]; c < utf8.RuneSelf {
+				// Without branches, as letters and spaces alternate too
+				// often to predict: a letter or digit after space (or
+				// the start) counts a word; punctuation changes nothing.
+				cls := asciiWordClass[c]
+				alnum, space := int(cls>>1), int(cls&1)
+				n += alnum &^ counted
+				counted = (counted | alnum) &^ space
+				j++
 				continue
 			}
-			if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			j += size
+			if unicode.IsSpace(r) {
+				counted = 0
+				continue
+			}
+			if counted == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				n++
-				counted = true
+				counted = 1
 			}
 		}
 	}
 	return n
 }
+
+// ASCII classes for Words.
+const (
+	asciiOther = 0
+	asciiSpace = 1 // bit 0
+	asciiAlnum = 2 // bit 1
+)
+
+var asciiWordClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case unicode.IsSpace(c):
+			t[c] = asciiSpace
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			t[c] = asciiAlnum
+		}
+	}
+	return t
+}()
 
 // Position returns the 1-based line and column (in Unicode code points) of a
 // byte offset in Src.

@@ -78,10 +78,7 @@ func parseFrontMatter(doc *Document, content []byte, toml bool) int {
 // lineAt returns the line starting at pos without its terminator, and the
 // offset of the next line.
 func lineAt(content []byte, pos int) ([]byte, int) {
-	end := pos
-	for end < len(content) && content[end] != '\n' && content[end] != '\r' {
-		end++
-	}
+	end := lineEnd(content, pos)
 	next := end
 	if next < len(content) {
 		if content[next] == '\r' && next+1 < len(content) && content[next+1] == '\n' {

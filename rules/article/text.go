@@ -54,8 +54,7 @@ func parseText(doc *Document, content []byte) {
 		default:
 			// A comment at the end of a line (a test annotation) is kept
 			// out of the prose.
-			if k := bytes.LastIndex(line, []byte("<!--")); k > 0 && bytes.HasSuffix(line, []byte("-->")) &&
-				len(line)-k >= 7 && bytes.Index(line[k+4:], []byte("-->")) == len(line)-k-7 {
+			if k := trailingComment(line); k > 0 {
 				doc.Comments = append(doc.Comments, Comment{
 					Body: strings.TrimSpace(string(line[k+4 : len(line)-3])),
 					Src:  lo + k, SrcEnd: hi,
@@ -168,4 +167,30 @@ func isDateline(s string) bool {
 		}
 	}
 	return digits > 0 && (named || iso) && words <= 8
+}
+
+// lineEnd returns the index of the first '\n' or '\r' in content at or
+// after pos, or len(content): two IndexByte scans, which are vectorised,
+// instead of a loop over every byte.
+func lineEnd(content []byte, pos int) int {
+	end := len(content)
+	if i := bytes.IndexByte(content[pos:], '\n'); i >= 0 {
+		end = pos + i
+	}
+	if i := bytes.IndexByte(content[pos:end], '\r'); i >= 0 {
+		end = pos + i
+	}
+	return end
+}
+
+// trailingComment returns where the "<!-- ... -->" that ends line starts,
+// or -1. The suffix test comes first: most lines have no comment.
+func trailingComment(line []byte) int {
+	if !bytes.HasSuffix(line, []byte("-->")) {
+		return -1
+	}
+	if k := bytes.LastIndex(line, []byte("<!--")); k > 0 && len(line)-k >= 7 && bytes.Index(line[k+4:], []byte("-->")) == len(line)-k-7 {
+		return k
+	}
+	return -1
 }

@@ -324,8 +324,12 @@ func (r *run) checkDocument(doc *article.Document, rs *RuleSet) *fileRecord {
 		if _, corpus := rule.(rules.CorpusRule); corpus {
 			continue
 		}
+		ds := safeCheck(rule, doc, &rec.findings)
+		if len(ds) == 0 {
+			continue // most files: no need to build the rule's Meta
+		}
 		m := rule.Meta()
-		for _, d := range safeCheck(rule, doc, &rec.findings) {
+		for _, d := range ds {
 			rec.findings = append(rec.findings, place(doc, m, rs.severity(&m, &d), d, doc.Path, nil))
 		}
 	}

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -151,5 +152,20 @@ func TestEmbeddedLists(t *testing.T) {
 	}
 	if _, err := List("no-such-list"); err == nil {
 		t.Error("List(no-such-list): no error")
+	}
+}
+
+// AppendTokens must leave the tokens already in dst alone and give the new
+// text the tokens Tokenize gives it, sentence starts included.
+func TestAppendTokensMatchesTokenize(t *testing.T) {
+	first := "Mr. Smith met the U.S. envoy. He said “no”."
+	texts := []string{"", "One more.", "ÉCOLE Naïve café: 3.5% of 1,000 — TK?", "a\nb", "don’t STOP! “Quote” (aside) [x]"}
+	for _, text := range texts {
+		prefix := Tokenize(first, nil)
+		want := append(append([]Token(nil), prefix...), Tokenize(text, nil)...)
+		got := AppendTokens(append([]Token(nil), prefix...), text)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("AppendTokens(prefix, %q):\n got %+v\nwant %+v", text, got, want)
+		}
 	}
 }

@@ -50,10 +50,13 @@ type Match struct {
 type Set struct {
 	entries []Entry
 	root    map[string]int32 // first tokens: the edges of the root, node 0
-	edges   map[edge]int32   // the other trie edges, on folded tokens
-	wild    []int32          // node -> child on "*" (0: none)
-	final   [][]final        // node -> the phrases that end there
-	nodes   int32
+	// edges are the other trie edges, on folded tokens: node -> token ->
+	// child. One string-keyed map per node hashes faster than one map on a
+	// (node, token) struct.
+	edges []map[string]int32
+	wild  []int32   // node -> child on "*" (0: none)
+	final [][]final // node -> the phrases that end there
+	nodes int32
 	// roots is a bit filter of the first tokens of all phrases, so that
 	// most tokens of a text are passed over without a map lookup.
 	roots [rootBits / 64]uint64
@@ -69,11 +72,6 @@ func rootBit(tok string) uint {
 	return (uint(tok[0])*131 + uint(tok[len(tok)-1])*31 + uint(len(tok))) % rootBits
 }
 
-type edge struct {
-	from int32
-	tok  string
-}
-
 type final struct {
 	entry int
 	exact []string // the phrase's own tokens, for case-sensitive entries
@@ -85,7 +83,7 @@ func Compile(entries []Entry) (*Set, error) {
 	s := &Set{
 		entries: append([]Entry(nil), entries...),
 		root:    make(map[string]int32, len(entries)),
-		edges:   make(map[edge]int32, len(entries)*3),
+		edges:   []map[string]int32{nil},
 		wild:    []int32{0},
 		final:   [][]final{nil},
 		nodes:   1,
@@ -123,11 +121,13 @@ func Compile(entries []Entry) (*Set, error) {
 					node = next
 					continue
 				}
-				k := edge{node, t.Fold}
-				next, ok := s.edges[k]
+				next, ok := s.edges[node][t.Fold]
 				if !ok {
 					next = s.newNode()
-					s.edges[k] = next
+					if s.edges[node] == nil {
+						s.edges[node] = map[string]int32{}
+					}
+					s.edges[node][t.Fold] = next
 				}
 				node = next
 			}
@@ -154,6 +154,7 @@ func MustCompile(entries []Entry) *Set {
 func (s *Set) newNode() int32 {
 	s.wild = append(s.wild, 0)
 	s.final = append(s.final, nil)
+	s.edges = append(s.edges, nil)
 	s.nodes++
 	return s.nodes - 1
 }
@@ -206,7 +207,7 @@ func (s *Set) walk(out []Match, text string, toks []Token, start, j int, node in
 	if j >= len(toks) || toks[j].Kind == Opaque {
 		return out
 	}
-	if next, ok := s.edges[edge{node, toks[j].Fold}]; ok {
+	if next, ok := s.edges[node][toks[j].Fold]; ok {
 		out = s.walk(out, text, toks, start, j+1, next)
 	}
 	if w := s.wild[node]; w != 0 && toks[j].Kind == Word {

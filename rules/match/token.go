@@ -22,6 +22,10 @@ const (
 	Word   Kind = iota + 1 // letters, digits, inner apostrophes; "U.S." and "3.5" are one word
 	Punct                  // one punctuation or symbol character
 	Opaque                 // inline content that is not prose (article.Opaque): matches nothing
+
+	// wordToFold marks, inside AppendTokens only, a Word whose Fold is not
+	// yet folded, so that the folding pass need not test every word again.
+	wordToFold
 )
 
 // Token is one word or punctuation character of a text.
@@ -111,31 +115,61 @@ func isSpace(r rune) bool {
 // Tokenize splits text into tokens, appending to dst[:0] so that a caller
 // can reuse one slice for every block. White space is not a token; a hard
 // line break ("\n") ends a sentence.
-func Tokenize(text string, dst []Token) []Token {
-	toks := dst[:0]
+func Tokenize(text string, dst []Token) []Token { return AppendTokens(dst[:0], text) }
+
+// AppendTokens is Tokenize appending to dst as it is, so that the tokens of
+// many texts can share one slice (their offsets are each into their own
+// text).
+func AppendTokens(dst []Token, text string) []Token {
+	toks := dst
+	base := len(dst)
 	space := true   // white space (or the start) before the next token
 	newline := true // a line break since the last token
 	foldBytes := 0  // bytes of the words whose folded form differs
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		if c < utf8.RuneSelf {
+			// ASCII fast path: most news text is ASCII.
+			switch asciiClass[c] {
+			case classSpace:
+				if c == '\n' {
+					newline = true
+				}
+				space = true
+				i++
+				continue
+			case classWord:
+				end := scanWord(text, i)
+				w := text[i:end]
+				kind := Word
+				if !isFolded(w) {
+					foldBytes += len(w)
+					kind = wordToFold
+				}
+				toks = append(toks, Token{Start: i, End: end, Kind: kind, Fold: w, SpaceBefore: space, SentenceStart: newline})
+				i = end
+			default:
+				toks = append(toks, Token{Start: i, End: i + 1, Kind: Punct, Fold: text[i : i+1], SpaceBefore: space, SentenceStart: newline})
+				i++
+			}
+			space, newline = false, false
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isSpace(r):
-			if r == '\n' {
-				newline = true
-			}
 			space = true
 			i += size
 			continue
 		case isWordRune(r):
 			end := scanWord(text, i)
 			w := text[i:end]
+			kind := Word
 			if !isFolded(w) {
 				foldBytes += len(w)
+				kind = wordToFold
 			}
-			toks = append(toks, Token{Start: i, End: end, Kind: Word, Fold: w, SpaceBefore: space, SentenceStart: newline})
+			toks = append(toks, Token{Start: i, End: end, Kind: kind, Fold: w, SpaceBefore: space, SentenceStart: newline})
 			i = end
 		case r == opaque:
 			toks = append(toks, Token{Start: i, End: i + size, Kind: Opaque, Fold: text[i : i+size], SpaceBefore: space, SentenceStart: newline})
@@ -152,17 +186,37 @@ func Tokenize(text string, dst []Token) []Token {
 		// allocation, not one per capitalised word.
 		var b strings.Builder
 		b.Grow(foldBytes + foldBytes/8)
-		for k := range toks {
-			if t := &toks[k]; t.Kind == Word && !isFolded(t.Fold) {
+		for k := base; k < len(toks); k++ {
+			if t := &toks[k]; t.Kind == wordToFold {
 				start := b.Len()
 				appendFoldTo(&b, t.Fold)
 				t.Fold = b.String()[start:]
+				t.Kind = Word
 			}
 		}
 	}
-	markSentences(text, toks)
+	markSentences(text, toks[base:])
 	return toks
 }
+
+// ASCII byte classes for the tokenizer's fast path.
+const (
+	classPunct = iota
+	classSpace
+	classWord
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case isSpace(rune(c)):
+			t[c] = classSpace
+		case isWordRune(rune(c)):
+			t[c] = classWord
+		}
+	}
+	return t
+}()
 
 // scanWord returns the end of the word that starts at i.
 func scanWord(text string, i int) int {
@@ -171,8 +225,8 @@ func scanWord(text string, i int) int {
 		for i < len(text) && asciiWord[text[i]] {
 			i++
 		}
-		if i >= len(text) {
-			break
+		if i >= len(text) || text[i] == ' ' {
+			break // a space ends most words: none of the tests below applies
 		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
