@@ -1,0 +1,34 @@
+package similar
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/mfonda/simhash"
+)
+
+type unitFeature uint64
+
+func (f unitFeature) Sum() uint64 { return uint64(f) }
+func (f unitFeature) Weight() int { return 1 }
+
+// simhashOf must give the fingerprint of the library's own Vectorize, or
+// sketches stored in an archive would stop matching new ones.
+func TestSimhashOfMatchesVectorize(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 7, 8, 64, 501} {
+		shingles := make([]uint64, n)
+		fs := make([]simhash.Feature, n)
+		for i := range shingles {
+			shingles[i] = rng.Uint64()
+			if i%5 == 0 {
+				shingles[i] &^= 0xffff0000 // skewed bits give ties and negative sums
+			}
+			fs[i] = unitFeature(shingles[i])
+		}
+		want := simhash.Fingerprint(simhash.Vectorize(fs))
+		if got := simhashOf(shingles); got != want {
+			t.Errorf("%d shingles: simhashOf = %#x, Vectorize gives %#x", n, got, want)
+		}
+	}
+}
