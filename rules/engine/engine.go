@@ -485,8 +485,9 @@ func (r *run) corpusPass() {
 		if d, ok := cache[path]; ok {
 			return d
 		}
+		rec := byPath[path]
 		var src []byte
-		if rec := byPath[path]; rec != nil && rec.src != nil {
+		if rec != nil && rec.src != nil {
 			src = rec.src
 		} else {
 			b, err := os.ReadFile(path)
@@ -495,6 +496,14 @@ func (r *run) corpusPass() {
 				return nil
 			}
 			src = b
+		}
+		if rec != nil {
+			// Placing needs only the source, its encoding (known from the
+			// check) and a line index, not a second parse.
+			doc := &article.Document{Path: path, Src: src, Encoding: rec.info.Encoding,
+				Lines: article.NewLineIndex(src, rec.info.Encoding == "windows-1252")}
+			cache[path] = doc
+			return doc
 		}
 		doc, err := article.Parse(path, src)
 		if err != nil {
