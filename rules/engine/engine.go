@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -230,7 +229,7 @@ func ReadInput(in Input, stdin io.Reader) ([]byte, error) {
 		}
 		return io.ReadAll(stdin)
 	}
-	src, err := os.ReadFile(in.Path)
+	src, err := readFile(in.Path)
 	if err != nil {
 		return nil, describe(err)
 	}
@@ -490,7 +489,7 @@ func (r *run) corpusPass() {
 		if rec != nil && rec.src != nil {
 			src = rec.src
 		} else {
-			b, err := os.ReadFile(path)
+			b, err := readFile(path)
 			if err != nil {
 				cache[path] = nil
 				return nil
@@ -601,7 +600,7 @@ func (r *run) placeUnplaced(rec *fileRecord, fs []rules.Finding) {
 		if li == nil {
 			src := rec.src
 			if src == nil {
-				b, err := os.ReadFile(rec.path)
+				b, err := readFile(rec.path)
 				if err != nil {
 					b = nil
 				}
