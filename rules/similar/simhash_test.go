@@ -2,6 +2,7 @@ package similar
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/mfonda/simhash"
@@ -29,6 +30,29 @@ func TestSimhashOfMatchesVectorize(t *testing.T) {
 		want := simhash.Fingerprint(simhash.Vectorize(fs))
 		if got := simhashOf(shingles); got != want {
 			t.Errorf("%d shingles: simhashOf = %#x, Vectorize gives %#x", n, got, want)
+		}
+	}
+}
+
+func TestShingleSetSortedUnique(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 127, 128, 129, 1000, 5000} {
+		seq := make([]uint32, n)
+		for i := range seq {
+			seq[i] = rng.Uint32()
+			if i%3 == 0 {
+				seq[i] = uint32(rng.IntN(50)) << (8 * (i % 4)) // repeats, and bytes left zero
+			}
+		}
+		orig := slices.Clone(seq)
+		want := slices.Clone(seq)
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if got := shingleSet(seq); !slices.Equal(got, want) {
+			t.Errorf("%d shingles: shingleSet is not the sorted set", n)
+		}
+		if !slices.Equal(seq, orig) {
+			t.Errorf("%d shingles: shingleSet changed its input", n)
 		}
 	}
 }

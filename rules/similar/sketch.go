@@ -276,9 +276,42 @@ func (sig minHashSig) finish() []uint32 {
 // keep it (it would double their size); the finder builds it for the
 // documents that have candidates, for the time of a verification pass.
 func shingleSet(seq []uint32) []uint32 {
-	set := slices.Clone(seq)
-	slices.Sort(set)
-	return slices.Compact(set)
+	if len(seq) < 128 {
+		set := slices.Clone(seq)
+		slices.Sort(set)
+		return slices.Compact(set)
+	}
+	return slices.Compact(radixSorted(seq))
+}
+
+// radixSorted returns a sorted copy of a story's shingles: four counting
+// passes over bytes cost about a third of a comparison sort of a few
+// hundred uniform hashes.
+func radixSorted(seq []uint32) []uint32 {
+	var counts [4][256]int
+	for _, v := range seq {
+		counts[0][v&0xff]++
+		counts[1][v>>8&0xff]++
+		counts[2][v>>16&0xff]++
+		counts[3][v>>24]++
+	}
+	src, dst := slices.Clone(seq), make([]uint32, len(seq))
+	for pass := range counts {
+		c := &counts[pass]
+		shift := 8 * pass
+		sum := 0
+		for k, n := range c {
+			c[k] = sum
+			sum += n
+		}
+		for _, v := range src {
+			k := v >> shift & 0xff
+			dst[c[k]] = v
+			c[k]++
+		}
+		src, dst = dst, src
+	}
+	return src
 }
 
 // bandKeys hashes each band of BandRows signature values to 32 bits; two
