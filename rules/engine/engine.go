@@ -290,6 +290,7 @@ func (r *run) checkInput(in Input, order int) {
 	if r.opts.OnDocument != nil {
 		r.opts.OnDocument(doc)
 	}
+	rules.ReleaseTokens(doc)
 	r.mu.Lock()
 	r.records = append(r.records, rec)
 	r.ndocs++
