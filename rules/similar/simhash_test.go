@@ -1,11 +1,16 @@
 package similar
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mfonda/simhash"
+
+	"github.com/copydesk/copydesk/rules/article"
 )
 
 type unitFeature uint64
@@ -53,6 +58,35 @@ func TestShingleSetSortedUnique(t *testing.T) {
 		}
 		if !slices.Equal(seq, orig) {
 			t.Errorf("%d shingles: shingleSet changed its input", n)
+		}
+	}
+}
+
+// Builders are pooled: a sketch must not depend on the documents sketched
+// before it.
+func TestSketchIndependentOfOrder(t *testing.T) {
+	var docs []*article.Document
+	for n := range 12 {
+		var b strings.Builder
+		for p := range n % 5 {
+			for w := range 3 + 7*n + p {
+				fmt.Fprintf(&b, "word%d ", (w*31+n)%97)
+			}
+			b.WriteString("ends here.\n\n")
+		}
+		doc, err := article.Parse(fmt.Sprintf("d%d.txt", n), []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	first := make([]*Sketch, len(docs))
+	for i, d := range docs {
+		first[i] = NewSketch(d)
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		if again := NewSketch(docs[i]); !reflect.DeepEqual(again, first[i]) {
+			t.Errorf("%s: sketch differs when made after other documents", docs[i].Path)
 		}
 	}
 }

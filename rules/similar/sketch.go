@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mfonda/simhash"
@@ -66,47 +67,57 @@ type Sketch struct {
 // blocks minus headlines, bylines, datelines, captions and residue-looking
 // lines.
 func NewSketch(doc *article.Document) *Sketch {
-	b := newSketchBuilder(doc.Path, len(doc.Src), len(doc.Blocks))
+	b := newSketchBuilder(doc.Path, len(doc.Blocks))
+	defer b.release()
 	b.s.Date = parseDate(doc.Meta.Date)
-	var words []uint64
 	for i := range doc.Blocks {
 		bl := &doc.Blocks[i]
 		switch bl.Kind {
 		case article.Headline, article.Byline, article.Dateline, article.Caption:
 			continue
 		}
-		words = wordHashes(words[:0], bl.Text)
-		if len(words) == 0 || len(bl.Spans) == 0 {
+		b.words = wordHashes(b.words[:0], bl.Text)
+		if len(b.words) == 0 || len(bl.Spans) == 0 {
 			continue
 		}
-		b.add(words, bl.Spans[0].Src, bl.Spans[len(bl.Spans)-1].SrcEnd, bl.IsProse() && !residueLike(bl.Text, len(words)))
+		b.add(b.words, bl.Spans[0].Src, bl.Spans[len(bl.Spans)-1].SrcEnd, bl.IsProse() && !residueLike(bl.Text, len(b.words)))
 	}
 	return b.finish()
 }
 
-// sketchBuilder builds a sketch block by block from word hashes.
+// sketchBuilder builds a sketch block by block from word hashes. Its
+// working slices are pooled: a folder of stories would otherwise grow a
+// fresh set of them for every story.
 type sketchBuilder struct {
-	s                     *Sketch
-	sig                   minHashSig
-	body                  uint64
-	shingles, sample, all []uint64
+	s                            *Sketch
+	sig                          minHashSig
+	body                         uint64
+	words, shingles, sample, all []uint64
+	seq                          []uint32 // the sketch's Seq, copied out by finish
 }
 
-func newSketchBuilder(path string, size, blocks int) *sketchBuilder {
-	// About one shingle per six bytes of news copy.
-	return &sketchBuilder{
-		s:    &Sketch{Path: path, BodyStart: -1, Seq: make([]uint32, 0, size/6+8), Paras: make([]Para, 0, blocks)},
-		sig:  newMinHash(),
-		body: fnvOffset,
-		all:  make([]uint64, 0, size/6+8),
-	}
+var builderPool = sync.Pool{New: func() any { return &sketchBuilder{sig: make(minHashSig, MinHashSize)} }}
+
+func newSketchBuilder(path string, blocks int) *sketchBuilder {
+	b := builderPool.Get().(*sketchBuilder)
+	b.s = &Sketch{Path: path, BodyStart: -1, Paras: make([]Para, 0, blocks)}
+	b.sig.reset()
+	b.body = fnvOffset
+	b.words, b.shingles, b.sample, b.all, b.seq = b.words[:0], b.shingles[:0], b.sample[:0], b.all[:0], b.seq[:0]
+	return b
+}
+
+// release returns the builder to the pool; the sketch is not affected.
+func (b *sketchBuilder) release() {
+	b.s = nil
+	builderPool.Put(b)
 }
 
 // add adds one block: its normalised words, its byte range in Src, and
 // whether it is body copy.
 func (b *sketchBuilder) add(words []uint64, start, end int, body bool) {
 	s := b.s
-	p := Para{Hash: hashWords(words), Words: len(words), Start: start, End: end, Body: body, SeqStart: len(s.Seq)}
+	p := Para{Hash: hashWords(words), Words: len(words), Start: start, End: end, Body: body, SeqStart: len(b.seq)}
 	if body {
 		for _, w := range words {
 			b.body = mix(b.body ^ w)
@@ -119,23 +130,22 @@ func (b *sketchBuilder) add(words []uint64, start, end int, body bool) {
 			if sh&simhashSampleMask == 0 {
 				b.sample = append(b.sample, sh)
 			}
-			s.Seq = append(s.Seq, uint32(sh>>32))
+			b.seq = append(b.seq, uint32(sh>>32))
 		}
 		if s.BodyStart < 0 {
 			s.BodyStart = start
 		}
 		s.BodyEnd = end
 	}
-	p.SeqEnd = len(s.Seq)
+	p.SeqEnd = len(b.seq)
 	s.Paras = append(s.Paras, p)
 }
 
 func (b *sketchBuilder) finish() *Sketch {
 	s := b.s
-	if cap(s.Seq) > len(s.Seq)+len(s.Seq)/4 {
-		// Sketches are kept for a whole corpus: no spare capacity.
-		s.Seq = slices.Clone(s.Seq)
-	}
+	// Sketches are kept for a whole corpus: no spare capacity.
+	s.Seq = make([]uint32, len(b.seq))
+	copy(s.Seq, b.seq)
 	if s.BodyStart < 0 {
 		s.BodyStart = 0
 	}
@@ -143,11 +153,12 @@ func (b *sketchBuilder) finish() *Sketch {
 		return s
 	}
 	s.BodyHash = b.body | 1
-	if len(b.sample) < simhashSample {
+	sample := b.sample
+	if len(sample) < simhashSample {
 		// Too short to sample: fingerprint every shingle.
-		b.sample = b.all
+		sample = b.all
 	}
-	s.Simhash = simhashOf(b.sample)
+	s.Simhash = simhashOf(sample)
 	s.Bands = bandKeys(b.sig.finish())
 	return s
 }
@@ -235,12 +246,10 @@ const (
 // each bin keeps its minimum.
 type minHashSig []uint32
 
-func newMinHash() minHashSig {
-	sig := make(minHashSig, MinHashSize)
+func (sig minHashSig) reset() {
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	return sig
 }
 
 func (sig minHashSig) add(sh uint64) {
