@@ -3,6 +3,7 @@ package similar
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Kind says how two documents are related.
@@ -188,6 +189,7 @@ const minParaShingles = 6
 // linear in the sizes of A and B, whatever the repetition inside them.
 func align(a, b *Sketch) []Passage {
 	where := newParaTable(b)
+	defer where.release()
 	type match struct{ i, j int }
 	var matches []match
 	seen := map[uint64]int{}
@@ -260,12 +262,23 @@ type paraTable struct {
 	mask  uint32
 }
 
+// tablePool holds the slots of finished tables (*[]uint64): verification
+// aligns thousands of pairs.
+var tablePool sync.Pool
+
 func newParaTable(s *Sketch) paraTable {
 	size := 16
 	for size < 2*len(s.Seq) {
 		size *= 2
 	}
-	t := paraTable{slots: make([]uint64, size), mask: uint32(size - 1)}
+	var slots []uint64
+	if p, ok := tablePool.Get().(*[]uint64); ok && cap(*p) >= size {
+		slots = (*p)[:size]
+		clear(slots)
+	} else {
+		slots = make([]uint64, size)
+	}
+	t := paraTable{slots: slots, mask: uint32(size - 1)}
 	for j := range s.Paras {
 		p := &s.Paras[j]
 		for _, sh := range s.Seq[p.SeqStart:p.SeqEnd] {
@@ -282,6 +295,11 @@ func newParaTable(s *Sketch) paraTable {
 		}
 	}
 	return t
+}
+
+func (t paraTable) release() {
+	slots := t.slots[:0]
+	tablePool.Put(&slots)
 }
 
 // first returns the first paragraph with shingle sh, or -1.
