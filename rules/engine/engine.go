@@ -98,7 +98,9 @@ type Options struct {
 	Progress *Progress
 	// OnDocument, when set, is called (from the worker goroutines) with
 	// every parsed document after its rules ran, for extra passes such as
-	// an archive comparison.
+	// an archive comparison. The rules' shared tokens of doc go back to a
+	// pool when it returns (rules.ReleaseTokens): keep what a later pass
+	// needs, not the rules' results.
 	OnDocument func(doc *article.Document)
 }
 
