@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"sync"
+
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
 )
@@ -10,6 +12,8 @@ import (
 type blockTokens struct {
 	toks  []match.Token
 	start []int
+	// released is set by ReleaseTokens: toks went back to the pool.
+	released bool
 }
 
 type blockTokensKey struct{}
@@ -17,13 +21,22 @@ type blockTokensKey struct{}
 // eachBlockTokens calls fn with every block of doc and its tokens. The
 // tokens are shared between rules: fn must not change them.
 func eachBlockTokens(doc *article.Document, fn func(b *article.Block, toks []match.Token)) {
-	bt := doc.Memo(blockTokensKey{}, func() any { return tokenizeBlocks(doc) }).(*blockTokens)
+	bt := doc.Memo(blockTokensKey{}, func() any { return tokenizeBlocks(doc, true) }).(*blockTokens)
+	if bt.released {
+		// Used after ReleaseTokens: correct, at the price of a new stream.
+		bt = tokenizeBlocks(doc, false)
+	}
 	for i := range doc.Blocks {
 		fn(&doc.Blocks[i], bt.toks[bt.start[i]:bt.start[i+1]:bt.start[i+1]])
 	}
 }
 
-func tokenizeBlocks(doc *article.Document) *blockTokens {
+// tokenPool holds token slices of checked documents. A slice of news
+// tokens is about eight times the size of the text; reusing it spares the
+// allocation, its zeroing and the page faults of a heap that keeps growing.
+var tokenPool sync.Pool // of *[]match.Token
+
+func tokenizeBlocks(doc *article.Document, pooled bool) *blockTokens {
 	n := 0
 	for i := range doc.Blocks {
 		n += len(doc.Blocks[i].Text)
@@ -32,11 +45,36 @@ func tokenizeBlocks(doc *article.Document) *blockTokens {
 	// newspaper3k corpora alike); room for one per 4.5 saves growing (and
 	// copying) the slice for nearly every document without zeroing much
 	// more than is used.
-	bt := &blockTokens{toks: make([]match.Token, 0, n*2/9+16), start: make([]int, len(doc.Blocks)+1)}
+	want := n*2/9 + 16
+	var toks []match.Token
+	if pooled {
+		if p, ok := tokenPool.Get().(*[]match.Token); ok && cap(*p) >= want {
+			toks = (*p)[:0]
+		}
+	}
+	if toks == nil {
+		toks = make([]match.Token, 0, want)
+	}
+	bt := &blockTokens{toks: toks, start: make([]int, len(doc.Blocks)+1)}
 	for i := range doc.Blocks {
 		bt.start[i] = len(bt.toks)
 		bt.toks = match.AppendTokens(bt.toks, doc.Blocks[i].Text)
 	}
 	bt.start[len(doc.Blocks)] = len(bt.toks)
 	return bt
+}
+
+// ReleaseTokens returns the token stream the rules shared for doc to a
+// pool, for the next document. Call it once no rule will look at doc
+// again (the engine does, after the document's rules and corpus passes):
+// results the rules kept for doc (Document.Memo) may point into the
+// stream.
+func ReleaseTokens(doc *article.Document) {
+	bt := doc.Memo(blockTokensKey{}, func() any { return &blockTokens{released: true} }).(*blockTokens)
+	if bt.released {
+		return
+	}
+	toks := bt.toks[:0]
+	bt.toks, bt.start, bt.released = nil, nil, true
+	tokenPool.Put(&toks)
 }

@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,6 +56,13 @@ type Config struct {
 	mu        sync.Mutex
 	sets      map[string]*RuleSet
 	instances map[string]rules.Rule
+
+	// wd is the working directory when Rel first needed it: filepath.Abs
+	// asks the system (two stat calls) for every file otherwise, and
+	// copydesk never changes directory.
+	wdOnce sync.Once
+	wd     string
+	wdErr  error
 }
 
 // ruleSetting is what one layer (the top level, or an override) says about
@@ -657,9 +665,23 @@ func (c *Config) Rel(p string) string {
 	if p == "-" || p == "" {
 		return p
 	}
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.ToSlash(p)
+	var abs string
+	switch {
+	case runtime.GOOS == "windows":
+		// Drive-relative paths need the system's own resolution.
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return filepath.ToSlash(p)
+		}
+		abs = a
+	case filepath.IsAbs(p):
+		abs = filepath.Clean(p)
+	default:
+		c.wdOnce.Do(func() { c.wd, c.wdErr = os.Getwd() })
+		if c.wdErr != nil {
+			return filepath.ToSlash(p)
+		}
+		abs = filepath.Join(c.wd, p)
 	}
 	rel, err := filepath.Rel(c.Dir, abs)
 	if err != nil {

@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -99,7 +98,9 @@ type Options struct {
 	Progress *Progress
 	// OnDocument, when set, is called (from the worker goroutines) with
 	// every parsed document after its rules ran, for extra passes such as
-	// an archive comparison.
+	// an archive comparison. The rules' shared tokens of doc go back to a
+	// pool when it returns (rules.ReleaseTokens): keep what a later pass
+	// needs, not the rules' results.
 	OnDocument func(doc *article.Document)
 }
 
@@ -230,7 +231,7 @@ func ReadInput(in Input, stdin io.Reader) ([]byte, error) {
 		}
 		return io.ReadAll(stdin)
 	}
-	src, err := os.ReadFile(in.Path)
+	src, err := readFile(in.Path)
 	if err != nil {
 		return nil, describe(err)
 	}
@@ -291,6 +292,7 @@ func (r *run) checkInput(in Input, order int) {
 	if r.opts.OnDocument != nil {
 		r.opts.OnDocument(doc)
 	}
+	rules.ReleaseTokens(doc)
 	r.mu.Lock()
 	r.records = append(r.records, rec)
 	r.ndocs++
@@ -485,16 +487,25 @@ func (r *run) corpusPass() {
 		if d, ok := cache[path]; ok {
 			return d
 		}
+		rec := byPath[path]
 		var src []byte
-		if rec := byPath[path]; rec != nil && rec.src != nil {
+		if rec != nil && rec.src != nil {
 			src = rec.src
 		} else {
-			b, err := os.ReadFile(path)
+			b, err := readFile(path)
 			if err != nil {
 				cache[path] = nil
 				return nil
 			}
 			src = b
+		}
+		if rec != nil {
+			// Placing needs only the source, its encoding (known from the
+			// check) and a line index, not a second parse.
+			doc := &article.Document{Path: path, Src: src, Encoding: rec.info.Encoding,
+				Lines: article.NewLineIndex(src, rec.info.Encoding == "windows-1252")}
+			cache[path] = doc
+			return doc
 		}
 		doc, err := article.Parse(path, src)
 		if err != nil {
@@ -592,7 +603,7 @@ func (r *run) placeUnplaced(rec *fileRecord, fs []rules.Finding) {
 		if li == nil {
 			src := rec.src
 			if src == nil {
-				b, err := os.ReadFile(rec.path)
+				b, err := readFile(rec.path)
 				if err != nil {
 					b = nil
 				}

@@ -54,9 +54,13 @@ type Set struct {
 	// child. One string-keyed map per node hashes faster than one map on a
 	// (node, token) struct.
 	edges []map[string]int32
-	wild  []int32   // node -> child on "*" (0: none)
-	final [][]final // node -> the phrases that end there
-	nodes int32
+	// edgeBits is, per node, a bit filter of its edge tokens (rootBit mod
+	// 128): most words after a common first word ("the", "in") continue no
+	// phrase, and the filter passes over them without a map lookup.
+	edgeBits [][2]uint64
+	wild     []int32   // node -> child on "*" (0: none)
+	final    [][]final // node -> the phrases that end there
+	nodes    int32
 	// roots is a bit filter of the first tokens of all phrases, so that
 	// most tokens of a text are passed over without a map lookup.
 	roots [rootBits / 64]uint64
@@ -81,12 +85,13 @@ type final struct {
 // no tokens or unbalanced alternatives.
 func Compile(entries []Entry) (*Set, error) {
 	s := &Set{
-		entries: append([]Entry(nil), entries...),
-		root:    make(map[string]int32, len(entries)),
-		edges:   []map[string]int32{nil},
-		wild:    []int32{0},
-		final:   [][]final{nil},
-		nodes:   1,
+		entries:  append([]Entry(nil), entries...),
+		root:     make(map[string]int32, len(entries)),
+		edges:    []map[string]int32{nil},
+		edgeBits: [][2]uint64{{}},
+		wild:     []int32{0},
+		final:    [][]final{nil},
+		nodes:    1,
 	}
 	var toks []Token
 	for i, e := range s.entries {
@@ -128,6 +133,8 @@ func Compile(entries []Entry) (*Set, error) {
 						s.edges[node] = map[string]int32{}
 					}
 					s.edges[node][t.Fold] = next
+					b := rootBit(t.Fold) % 128
+					s.edgeBits[node][b/64] |= 1 << (b % 64)
 				}
 				node = next
 			}
@@ -155,6 +162,7 @@ func (s *Set) newNode() int32 {
 	s.wild = append(s.wild, 0)
 	s.final = append(s.final, nil)
 	s.edges = append(s.edges, nil)
+	s.edgeBits = append(s.edgeBits, [2]uint64{})
 	s.nodes++
 	return s.nodes - 1
 }
@@ -207,8 +215,10 @@ func (s *Set) walk(out []Match, text string, toks []Token, start, j int, node in
 	if j >= len(toks) || toks[j].Kind == Opaque {
 		return out
 	}
-	if next, ok := s.edges[node][toks[j].Fold]; ok {
-		out = s.walk(out, text, toks, start, j+1, next)
+	if b := rootBit(toks[j].Fold) % 128; s.edgeBits[node][b/64]&(1<<(b%64)) != 0 {
+		if next, ok := s.edges[node][toks[j].Fold]; ok {
+			out = s.walk(out, text, toks, start, j+1, next)
+		}
 	}
 	if w := s.wild[node]; w != 0 && toks[j].Kind == Word {
 		out = s.walk(out, text, toks, start, j+1, w)

@@ -78,11 +78,12 @@ func syntheticSketches(n int) []*Sketch {
 						words[k] = vocab()
 					}
 				}
-				b := newSketchBuilder(fmt.Sprintf("doc%07d.txt", i), 900, 3)
+				b := newSketchBuilder(fmt.Sprintf("doc%07d.txt", i), 3)
 				for p := 0; p < 3; p++ {
 					b.add(words[p*50:(p+1)*50], p*300, p*300+290, true)
 				}
 				out[i] = b.finish()
+				b.release()
 			}
 		}()
 	}

@@ -3,6 +3,7 @@ package similar
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Kind says how two documents are related.
@@ -187,17 +188,15 @@ const minParaShingles = 6
 // paragraphs that follow each other in B too form one passage. It is
 // linear in the sizes of A and B, whatever the repetition inside them.
 func align(a, b *Sketch) []Passage {
-	where := make(map[uint32]int32, len(b.Seq))
-	for j := len(b.Paras) - 1; j >= 0; j-- {
-		p := &b.Paras[j]
-		for _, sh := range b.Seq[p.SeqStart:p.SeqEnd] {
-			where[sh] = int32(j)
-		}
-	}
+	where := newParaTable(b)
+	defer where.release()
 	type match struct{ i, j int }
 	var matches []match
 	seen := map[uint64]int{}
-	counts := map[int32]int{}
+	// Shingles of the current paragraph of A found in each paragraph of B,
+	// and the paragraphs of B with a count (to find the best and reset).
+	counts := make([]int32, len(b.Paras))
+	var touched []int32
 	for i := range a.Paras {
 		p := &a.Paras[i]
 		if !p.Body || p.SeqEnd == p.SeqStart {
@@ -209,17 +208,21 @@ func align(a, b *Sketch) []Passage {
 			}
 			continue
 		}
-		clear(counts)
+		touched = touched[:0]
 		for _, sh := range a.Seq[p.SeqStart:p.SeqEnd] {
-			if j, ok := where[sh]; ok {
+			if j := where.first(sh); j >= 0 {
+				if counts[j] == 0 {
+					touched = append(touched, j)
+				}
 				counts[j]++
 			}
 		}
 		best, bestN := -1, 0
-		for j, n := range counts {
-			if n > bestN || n == bestN && int(j) < best {
+		for _, j := range touched {
+			if n := int(counts[j]); n > bestN || n == bestN && int(j) < best {
 				best, bestN = int(j), n
 			}
+			counts[j] = 0
 		}
 		n := p.SeqEnd - p.SeqStart
 		if bestN < minParaShingles && bestN < n || 2*bestN < n {
@@ -249,3 +252,69 @@ func align(a, b *Sketch) []Passage {
 	}
 	return out
 }
+
+// paraTable maps each shingle of a sketch to the first paragraph that has
+// it: open addressing over a power-of-two table of key<<32 | paragraph+1
+// (0 is an empty slot), which costs a fraction of a Go map for the few
+// hundred shingles of a story.
+type paraTable struct {
+	slots []uint64
+	mask  uint32
+}
+
+// tablePool holds the slots of finished tables (*[]uint64): verification
+// aligns thousands of pairs.
+var tablePool sync.Pool
+
+func newParaTable(s *Sketch) paraTable {
+	size := 16
+	for size < 2*len(s.Seq) {
+		size *= 2
+	}
+	var slots []uint64
+	if p, ok := tablePool.Get().(*[]uint64); ok && cap(*p) >= size {
+		slots = (*p)[:size]
+		clear(slots)
+	} else {
+		slots = make([]uint64, size)
+	}
+	t := paraTable{slots: slots, mask: uint32(size - 1)}
+	for j := range s.Paras {
+		p := &s.Paras[j]
+		for _, sh := range s.Seq[p.SeqStart:p.SeqEnd] {
+			for k := tableSlot(sh) & t.mask; ; k = (k + 1) & t.mask {
+				v := t.slots[k]
+				if v == 0 {
+					t.slots[k] = uint64(sh)<<32 | uint64(j+1)
+					break
+				}
+				if uint32(v>>32) == sh {
+					break // an earlier paragraph has it
+				}
+			}
+		}
+	}
+	return t
+}
+
+func (t paraTable) release() {
+	slots := t.slots[:0]
+	tablePool.Put(&slots)
+}
+
+// first returns the first paragraph with shingle sh, or -1.
+func (t paraTable) first(sh uint32) int32 {
+	for k := tableSlot(sh) & t.mask; ; k = (k + 1) & t.mask {
+		v := t.slots[k]
+		if v == 0 {
+			return -1
+		}
+		if uint32(v>>32) == sh {
+			return int32(uint32(v)) - 1
+		}
+	}
+}
+
+// tableSlot spreads a shingle hash (already uniform, but its low bits are
+// also what MinHash bins and simhash sampling look at) over the table.
+func tableSlot(sh uint32) uint32 { return sh * 0x9e3779b1 >> 7 }

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mfonda/simhash"
@@ -66,47 +67,57 @@ type Sketch struct {
 // blocks minus headlines, bylines, datelines, captions and residue-looking
 // lines.
 func NewSketch(doc *article.Document) *Sketch {
-	b := newSketchBuilder(doc.Path, len(doc.Src), len(doc.Blocks))
+	b := newSketchBuilder(doc.Path, len(doc.Blocks))
+	defer b.release()
 	b.s.Date = parseDate(doc.Meta.Date)
-	var words []uint64
 	for i := range doc.Blocks {
 		bl := &doc.Blocks[i]
 		switch bl.Kind {
 		case article.Headline, article.Byline, article.Dateline, article.Caption:
 			continue
 		}
-		words = wordHashes(words[:0], bl.Text)
-		if len(words) == 0 || len(bl.Spans) == 0 {
+		b.words = wordHashes(b.words[:0], bl.Text)
+		if len(b.words) == 0 || len(bl.Spans) == 0 {
 			continue
 		}
-		b.add(words, bl.Spans[0].Src, bl.Spans[len(bl.Spans)-1].SrcEnd, bl.IsProse() && !residueLike(bl.Text, len(words)))
+		b.add(b.words, bl.Spans[0].Src, bl.Spans[len(bl.Spans)-1].SrcEnd, bl.IsProse() && !residueLike(bl.Text, len(b.words)))
 	}
 	return b.finish()
 }
 
-// sketchBuilder builds a sketch block by block from word hashes.
+// sketchBuilder builds a sketch block by block from word hashes. Its
+// working slices are pooled: a folder of stories would otherwise grow a
+// fresh set of them for every story.
 type sketchBuilder struct {
-	s                     *Sketch
-	sig                   minHashSig
-	body                  uint64
-	shingles, sample, all []uint64
+	s                            *Sketch
+	sig                          minHashSig
+	body                         uint64
+	words, shingles, sample, all []uint64
+	seq                          []uint32 // the sketch's Seq, copied out by finish
 }
 
-func newSketchBuilder(path string, size, blocks int) *sketchBuilder {
-	// About one shingle per six bytes of news copy.
-	return &sketchBuilder{
-		s:    &Sketch{Path: path, BodyStart: -1, Seq: make([]uint32, 0, size/6+8), Paras: make([]Para, 0, blocks)},
-		sig:  newMinHash(),
-		body: fnvOffset,
-		all:  make([]uint64, 0, size/6+8),
-	}
+var builderPool = sync.Pool{New: func() any { return &sketchBuilder{sig: make(minHashSig, MinHashSize)} }}
+
+func newSketchBuilder(path string, blocks int) *sketchBuilder {
+	b := builderPool.Get().(*sketchBuilder)
+	b.s = &Sketch{Path: path, BodyStart: -1, Paras: make([]Para, 0, blocks)}
+	b.sig.reset()
+	b.body = fnvOffset
+	b.words, b.shingles, b.sample, b.all, b.seq = b.words[:0], b.shingles[:0], b.sample[:0], b.all[:0], b.seq[:0]
+	return b
+}
+
+// release returns the builder to the pool; the sketch is not affected.
+func (b *sketchBuilder) release() {
+	b.s = nil
+	builderPool.Put(b)
 }
 
 // add adds one block: its normalised words, its byte range in Src, and
 // whether it is body copy.
 func (b *sketchBuilder) add(words []uint64, start, end int, body bool) {
 	s := b.s
-	p := Para{Hash: hashWords(words), Words: len(words), Start: start, End: end, Body: body, SeqStart: len(s.Seq)}
+	p := Para{Hash: hashWords(words), Words: len(words), Start: start, End: end, Body: body, SeqStart: len(b.seq)}
 	if body {
 		for _, w := range words {
 			b.body = mix(b.body ^ w)
@@ -119,23 +130,22 @@ func (b *sketchBuilder) add(words []uint64, start, end int, body bool) {
 			if sh&simhashSampleMask == 0 {
 				b.sample = append(b.sample, sh)
 			}
-			s.Seq = append(s.Seq, uint32(sh>>32))
+			b.seq = append(b.seq, uint32(sh>>32))
 		}
 		if s.BodyStart < 0 {
 			s.BodyStart = start
 		}
 		s.BodyEnd = end
 	}
-	p.SeqEnd = len(s.Seq)
+	p.SeqEnd = len(b.seq)
 	s.Paras = append(s.Paras, p)
 }
 
 func (b *sketchBuilder) finish() *Sketch {
 	s := b.s
-	if cap(s.Seq) > len(s.Seq)+len(s.Seq)/4 {
-		// Sketches are kept for a whole corpus: no spare capacity.
-		s.Seq = slices.Clone(s.Seq)
-	}
+	// Sketches are kept for a whole corpus: no spare capacity.
+	s.Seq = make([]uint32, len(b.seq))
+	copy(s.Seq, b.seq)
 	if s.BodyStart < 0 {
 		s.BodyStart = 0
 	}
@@ -143,11 +153,12 @@ func (b *sketchBuilder) finish() *Sketch {
 		return s
 	}
 	s.BodyHash = b.body | 1
-	if len(b.sample) < simhashSample {
+	sample := b.sample
+	if len(sample) < simhashSample {
 		// Too short to sample: fingerprint every shingle.
-		b.sample = b.all
+		sample = b.all
 	}
-	s.Simhash = simhashOf(b.sample)
+	s.Simhash = simhashOf(sample)
 	s.Bands = bandKeys(b.sig.finish())
 	return s
 }
@@ -202,21 +213,23 @@ func residueLike(text string, words int) bool {
 	return true
 }
 
-type shingleFeature struct{ sum uint64 }
-
-func (f *shingleFeature) Sum() uint64 { return f.sum }
-func (f *shingleFeature) Weight() int { return 1 }
-
-// simhashOf fingerprints shingles with mfonda/simhash, fed the project's
-// own shingle features rather than the library's word sets.
+// simhashOf fingerprints shingles with mfonda/simhash. The vector is the
+// one simhash.Vectorize makes from unit-weight features (per bit, +1 for a
+// set bit and -1 for a clear one), counted without its data-dependent
+// branch, which mispredicts on half the bits of every hash.
 func simhashOf(shingles []uint64) uint64 {
-	feats := make([]shingleFeature, len(shingles))
-	fs := make([]simhash.Feature, len(shingles))
-	for i, sh := range shingles {
-		feats[i].sum = sh
-		fs[i] = &feats[i]
+	var ones [64]int
+	for _, sh := range shingles {
+		for i := range ones {
+			ones[i] += int(sh >> uint(i) & 1)
+		}
 	}
-	return simhash.Fingerprint(simhash.Vectorize(fs))
+	var v simhash.Vector
+	n := len(shingles)
+	for i, c := range ones {
+		v[i] = 2*c - n
+	}
+	return simhash.Fingerprint(v)
 }
 
 // Vectorize costs 64 steps per feature, so a long text is fingerprinted
@@ -233,12 +246,10 @@ const (
 // each bin keeps its minimum.
 type minHashSig []uint32
 
-func newMinHash() minHashSig {
-	sig := make(minHashSig, MinHashSize)
+func (sig minHashSig) reset() {
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	return sig
 }
 
 func (sig minHashSig) add(sh uint64) {
@@ -274,9 +285,42 @@ func (sig minHashSig) finish() []uint32 {
 // keep it (it would double their size); the finder builds it for the
 // documents that have candidates, for the time of a verification pass.
 func shingleSet(seq []uint32) []uint32 {
-	set := slices.Clone(seq)
-	slices.Sort(set)
-	return slices.Compact(set)
+	if len(seq) < 128 {
+		set := slices.Clone(seq)
+		slices.Sort(set)
+		return slices.Compact(set)
+	}
+	return slices.Compact(radixSorted(seq))
+}
+
+// radixSorted returns a sorted copy of a story's shingles: four counting
+// passes over bytes cost about a third of a comparison sort of a few
+// hundred uniform hashes.
+func radixSorted(seq []uint32) []uint32 {
+	var counts [4][256]int
+	for _, v := range seq {
+		counts[0][v&0xff]++
+		counts[1][v>>8&0xff]++
+		counts[2][v>>16&0xff]++
+		counts[3][v>>24]++
+	}
+	src, dst := slices.Clone(seq), make([]uint32, len(seq))
+	for pass := range counts {
+		c := &counts[pass]
+		shift := 8 * pass
+		sum := 0
+		for k, n := range c {
+			c[k] = sum
+			sum += n
+		}
+		for _, v := range src {
+			k := v >> shift & 0xff
+			dst[c[k]] = v
+			c[k]++
+		}
+		src, dst = dst, src
+	}
+	return src
 }
 
 // bandKeys hashes each band of BandRows signature values to 32 bits; two

@@ -1,0 +1,61 @@
+package engine
+
+import (
+	"io/fs"
+	"syscall"
+)
+
+// readFile is os.ReadFile without the os.File machinery: for a regular
+// file, os.Open also sets the descriptor non-blocking, tries to register it
+// with the network poller (which refuses it) and sets it back, four fcntl
+// and an epoll_ctl per file that a folder of small files pays thousands of
+// times. Errors are the *fs.PathError values os.ReadFile returns.
+func readFile(path string) ([]byte, error) {
+	var fd int
+	var err error
+	for {
+		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer syscall.Close(fd)
+	size := 0
+	var st syscall.Stat_t
+	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG && int64(int(st.Size)) == st.Size {
+		size = int(st.Size)
+	}
+	size++ // one byte for the final read at end of file
+	if size < 512 {
+		size = 512
+	}
+	data := make([]byte, 0, size)
+	for {
+		buf := data[len(data):cap(data)]
+		if len(buf) > maxRead {
+			buf = buf[:maxRead]
+		}
+		n, err := syscall.Read(fd, buf)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
+		}
+		if n <= 0 {
+			return data, nil
+		}
+		data = data[:len(data)+n]
+		if len(data) >= cap(data) {
+			d := append(data[:cap(data)], 0)
+			data = d[:len(data)]
+		}
+	}
+}
+
+// maxRead is the largest single read, as in package os (Linux returns
+// EINVAL for some larger counts).
+const maxRead = 1 << 30

@@ -1,0 +1,92 @@
+package similar
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mfonda/simhash"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+type unitFeature uint64
+
+func (f unitFeature) Sum() uint64 { return uint64(f) }
+func (f unitFeature) Weight() int { return 1 }
+
+// simhashOf must give the fingerprint of the library's own Vectorize, or
+// sketches stored in an archive would stop matching new ones.
+func TestSimhashOfMatchesVectorize(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 7, 8, 64, 501} {
+		shingles := make([]uint64, n)
+		fs := make([]simhash.Feature, n)
+		for i := range shingles {
+			shingles[i] = rng.Uint64()
+			if i%5 == 0 {
+				shingles[i] &^= 0xffff0000 // skewed bits give ties and negative sums
+			}
+			fs[i] = unitFeature(shingles[i])
+		}
+		want := simhash.Fingerprint(simhash.Vectorize(fs))
+		if got := simhashOf(shingles); got != want {
+			t.Errorf("%d shingles: simhashOf = %#x, Vectorize gives %#x", n, got, want)
+		}
+	}
+}
+
+func TestShingleSetSortedUnique(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 127, 128, 129, 1000, 5000} {
+		seq := make([]uint32, n)
+		for i := range seq {
+			seq[i] = rng.Uint32()
+			if i%3 == 0 {
+				seq[i] = uint32(rng.IntN(50)) << (8 * (i % 4)) // repeats, and bytes left zero
+			}
+		}
+		orig := slices.Clone(seq)
+		want := slices.Clone(seq)
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if got := shingleSet(seq); !slices.Equal(got, want) {
+			t.Errorf("%d shingles: shingleSet is not the sorted set", n)
+		}
+		if !slices.Equal(seq, orig) {
+			t.Errorf("%d shingles: shingleSet changed its input", n)
+		}
+	}
+}
+
+// Builders are pooled: a sketch must not depend on the documents sketched
+// before it.
+func TestSketchIndependentOfOrder(t *testing.T) {
+	var docs []*article.Document
+	for n := range 12 {
+		var b strings.Builder
+		for p := range n % 5 {
+			for w := range 3 + 7*n + p {
+				fmt.Fprintf(&b, "word%d ", (w*31+n)%97)
+			}
+			b.WriteString("ends here.\n\n")
+		}
+		doc, err := article.Parse(fmt.Sprintf("d%d.txt", n), []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	first := make([]*Sketch, len(docs))
+	for i, d := range docs {
+		first[i] = NewSketch(d)
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		if again := NewSketch(docs[i]); !reflect.DeepEqual(again, first[i]) {
+			t.Errorf("%s: sketch differs when made after other documents", docs[i].Path)
+		}
+	}
+}
