@@ -213,23 +213,21 @@ func residueLike(text string, words int) bool {
 	return true
 }
 
-// simhashOf fingerprints shingles with mfonda/simhash. The vector is the
-// one simhash.Vectorize makes from unit-weight features (per bit, +1 for a
-// set bit and -1 for a clear one), counted without its data-dependent
-// branch, which mispredicts on half the bits of every hash.
+type shingleFeature struct{ sum uint64 }
+
+func (f *shingleFeature) Sum() uint64 { return f.sum }
+func (f *shingleFeature) Weight() int { return 1 }
+
+// simhashOf fingerprints shingles with mfonda/simhash, fed the project's
+// own shingle features rather than the library's word sets.
 func simhashOf(shingles []uint64) uint64 {
-	var ones [64]int
-	for _, sh := range shingles {
-		for i := range ones {
-			ones[i] += int(sh >> uint(i) & 1)
-		}
+	feats := make([]shingleFeature, len(shingles))
+	fs := make([]simhash.Feature, len(shingles))
+	for i, sh := range shingles {
+		feats[i].sum = sh
+		fs[i] = &feats[i]
 	}
-	var v simhash.Vector
-	n := len(shingles)
-	for i, c := range ones {
-		v[i] = 2*c - n
-	}
-	return simhash.Fingerprint(v)
+	return simhash.Fingerprint(simhash.Vectorize(fs))
 }
 
 // Vectorize costs 64 steps per feature, so a long text is fingerprinted
