@@ -113,6 +113,7 @@ type Progress struct {
 
 // Run checks the files and folders named by args.
 func Run(ctx context.Context, args []string, opts Options) *rules.Result {
+	rules.Warm()
 	r := newRun(opts)
 	r.run(ctx, args)
 	return r.result()

@@ -86,7 +86,7 @@ func ParseList(name string, data []byte) ([]Entry, error) {
 				return nil, fmt.Errorf("%s:%d: unknown flag %q (want case, start or end)", name, n, f)
 			}
 		}
-		if _, err := expand(e.Phrase); err != nil {
+		if _, err := phraseSegments(e.Phrase); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
 		out = append(out, e)

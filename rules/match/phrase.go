@@ -93,59 +93,133 @@ func Compile(entries []Entry) (*Set, error) {
 		final:    [][]final{nil},
 		nodes:    1,
 	}
-	var toks []Token
+	// Each entry's alternatives are tokenized once and walked into the
+	// trie branch by branch, rather than expanded into every full phrase
+	// and tokenized again (the chatbot list expands to about 5,000
+	// phrases: this keeps a single-story check's start-up short).
 	for i, e := range s.entries {
-		phrases, err := expand(e.Phrase)
+		segs, err := phraseSegments(e.Phrase)
 		if err != nil {
 			return nil, fmt.Errorf("phrase %q: %w", e.Phrase, err)
 		}
-		for _, p := range phrases {
-			toks = Tokenize(p, toks)
-			if len(toks) == 0 {
-				return nil, fmt.Errorf("phrase %q: no words", e.Phrase)
-			}
-			node := int32(0)
-			exact := make([]string, len(toks))
-			for j, t := range toks {
-				exact[j] = t.Text(p)
-				if exact[j] == "*" {
-					if s.wild[node] == 0 {
-						s.wild[node] = s.newNode()
-					}
-					node = s.wild[node]
-					continue
+		caseSensitive := e.Flags&CaseSensitive != 0
+		var walk func(node int32, k int, words int, exact []string) error
+		walk = func(node int32, k int, words int, exact []string) error {
+			if k == len(segs) {
+				if words == 0 {
+					return fmt.Errorf("phrase %q: no words", e.Phrase)
 				}
-				if node == 0 {
-					b := rootBit(t.Fold)
-					s.roots[b/64] |= 1 << (b % 64)
-					next, ok := s.root[t.Fold]
-					if !ok {
-						next = s.newNode()
-						s.root[t.Fold] = next
-					}
-					node = next
-					continue
+				f := final{entry: i}
+				if caseSensitive {
+					f.exact = exact
 				}
-				next, ok := s.edges[node][t.Fold]
-				if !ok {
-					next = s.newNode()
-					if s.edges[node] == nil {
-						s.edges[node] = map[string]int32{}
-					}
-					s.edges[node][t.Fold] = next
-					b := rootBit(t.Fold) % 128
-					s.edgeBits[node][b/64] |= 1 << (b % 64)
+				s.final[node] = append(s.final[node], f)
+				return nil
+			}
+			for _, alt := range segs[k] {
+				n, ex := node, exact
+				if caseSensitive {
+					ex = append(exact[:len(exact):len(exact)], alt.text...)
 				}
-				node = next
+				for j := range alt.fold {
+					n = s.step(n, alt.fold[j], alt.text[j])
+				}
+				if err := walk(n, k+1, words+len(alt.fold), ex); err != nil {
+					return err
+				}
 			}
-			f := final{entry: i}
-			if e.Flags&CaseSensitive != 0 {
-				f.exact = exact
-			}
-			s.final[node] = append(s.final[node], f)
+			return nil
+		}
+		if err := walk(0, 0, 0, nil); err != nil {
+			return nil, err
 		}
 	}
 	return s, nil
+}
+
+// step follows (or makes) the trie edge for one phrase token from node.
+func (s *Set) step(node int32, fold, text string) int32 {
+	if text == "*" {
+		if s.wild[node] == 0 {
+			s.wild[node] = s.newNode()
+		}
+		return s.wild[node]
+	}
+	if node == 0 {
+		b := rootBit(fold)
+		s.roots[b/64] |= 1 << (b % 64)
+		next, ok := s.root[fold]
+		if !ok {
+			next = s.newNode()
+			s.root[fold] = next
+		}
+		return next
+	}
+	next, ok := s.edges[node][fold]
+	if !ok {
+		next = s.newNode()
+		if s.edges[node] == nil {
+			s.edges[node] = map[string]int32{}
+		}
+		s.edges[node][fold] = next
+		b := rootBit(fold) % 128
+		s.edgeBits[node][b/64] |= 1 << (b % 64)
+	}
+	return next
+}
+
+// segmentAlt is one alternative of a phrase segment: its tokens' folded
+// forms and their own text.
+type segmentAlt struct {
+	fold, text []string
+}
+
+// phraseSegments splits a phrase into segments, each a list of
+// alternatives: literal text is a segment of one alternative, "(a/b/)" a
+// segment of three (the last empty). Tokenizing the pieces apart gives the
+// tokens of the expanded phrases, whose pieces are joined by spaces.
+func phraseSegments(p string) ([][]segmentAlt, error) {
+	var segs [][]segmentAlt
+	var toks []Token
+	piece := func(text string) segmentAlt {
+		toks = Tokenize(text, toks)
+		alt := segmentAlt{fold: make([]string, len(toks)), text: make([]string, len(toks))}
+		for j, t := range toks {
+			alt.fold[j], alt.text[j] = t.Fold, t.Text(text)
+		}
+		return alt
+	}
+	for p != "" {
+		open := strings.IndexByte(p, '(')
+		if open < 0 {
+			if strings.ContainsAny(p, ")") {
+				return nil, fmt.Errorf("unbalanced \")\"")
+			}
+			segs = append(segs, []segmentAlt{piece(p)})
+			break
+		}
+		if strings.ContainsAny(p[:open], ")") {
+			return nil, fmt.Errorf("unbalanced \")\"")
+		}
+		closing := strings.IndexByte(p[open:], ')')
+		if closing < 0 {
+			return nil, fmt.Errorf("unbalanced \"(\"")
+		}
+		closing += open
+		if strings.IndexByte(p[open+1:closing], '(') >= 0 {
+			return nil, fmt.Errorf("nested \"(\"")
+		}
+		if lit := p[:open]; strings.TrimSpace(lit) != "" {
+			segs = append(segs, []segmentAlt{piece(lit)})
+		}
+		var group []segmentAlt
+		for _, alt := range strings.Split(p[open+1:closing], "/") {
+			group = append(group, piece(strings.TrimSpace(alt)))
+		}
+		segs = append(segs, group)
+		p = p[closing+1:]
+	}
+	return segs, nil
 }
 
 // MustCompile is Compile for built-in lists: it panics on an error, which
