@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -38,5 +39,52 @@ func TestListPhrasesMatchThemselves(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// expand turns the alternatives of a phrase into the whole phrases they
+// stand for: the test oracle for Compile, which walks the alternatives into
+// the trie without expanding them.
+func expand(p string) ([]string, error) {
+	open := strings.IndexByte(p, '(')
+	if open < 0 {
+		if strings.ContainsAny(p, ")") {
+			return nil, fmt.Errorf("unbalanced \")\"")
+		}
+		return []string{p}, nil
+	}
+	closing := strings.IndexByte(p[open:], ')')
+	if closing < 0 {
+		return nil, fmt.Errorf("unbalanced \"(\"")
+	}
+	closing += open
+	if strings.IndexByte(p[open+1:closing], '(') >= 0 {
+		return nil, fmt.Errorf("nested \"(\"")
+	}
+	rest, err := expand(p[closing+1:])
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, alt := range strings.Split(p[open+1:closing], "/") {
+		for _, r := range rest {
+			out = append(out, p[:open]+" "+strings.TrimSpace(alt)+" "+r)
+		}
+	}
+	return out, nil
+}
+
+// phraseSegments refuses every phrase expand refuses, and also a stray ")"
+// before a group, which expand lets through.
+func TestSegmentsRefuseMalformedPhrases(t *testing.T) {
+	for _, p := range []string{"a (b/c) d", "(a/) b", "a) b", "a (b", "a (b (c)) d", "plain words", "(x/y) (z/)"} {
+		_, errE := expand(p)
+		_, errS := phraseSegments(p)
+		if (errE == nil) != (errS == nil) {
+			t.Errorf("%q: expand error %v, phraseSegments error %v", p, errE, errS)
+		}
+	}
+	if _, err := phraseSegments(") a (b)"); err == nil {
+		t.Error(`phraseSegments accepts ") a (b)"`)
 	}
 }

@@ -388,33 +388,3 @@ func Longest(ms []Match) []Match {
 	}
 	return out
 }
-
-// expand turns the alternatives of a phrase into the phrases they stand for.
-func expand(p string) ([]string, error) {
-	open := strings.IndexByte(p, '(')
-	if open < 0 {
-		if strings.ContainsAny(p, ")") {
-			return nil, fmt.Errorf("unbalanced \")\"")
-		}
-		return []string{p}, nil
-	}
-	closing := strings.IndexByte(p[open:], ')')
-	if closing < 0 {
-		return nil, fmt.Errorf("unbalanced \"(\"")
-	}
-	closing += open
-	if strings.IndexByte(p[open+1:closing], '(') >= 0 {
-		return nil, fmt.Errorf("nested \"(\"")
-	}
-	rest, err := expand(p[closing+1:])
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, alt := range strings.Split(p[open+1:closing], "/") {
-		for _, r := range rest {
-			out = append(out, p[:open]+" "+strings.TrimSpace(alt)+" "+r)
-		}
-	}
-	return out, nil
-}
