@@ -516,7 +516,10 @@ func (r *run) corpusPass() {
 		return doc
 	}
 	for _, c := range r.corpora {
-		cds := safeFinish(c)
+		cds, err := safeFinish(c)
+		if err != nil {
+			r.fail("rule "+c.meta.Name, err)
+		}
 		for _, cd := range cds {
 			rec := byPath[cd.Path]
 			doc := load(cd.Path)
@@ -529,13 +532,15 @@ func (r *run) corpusPass() {
 	}
 }
 
-func safeFinish(c corpusRun) (out []rules.CorpusDiagnostic) {
+// safeFinish collects a corpus rule's diagnostics; a panic there is an
+// internal error of the run (exit 2), not a silent loss of findings.
+func safeFinish(c corpusRun) (out []rules.CorpusDiagnostic, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			out = nil
+			out, err = nil, fmt.Errorf("internal error in the cross-document pass: %v (please report this)", v)
 		}
 	}()
-	return c.corpus.Finish()
+	return c.corpus.Finish(), nil
 }
 
 // result applies suppression, reports unused directives, fingerprints and

@@ -411,3 +411,24 @@ func TestCancelledRunStops(t *testing.T) {
 		t.Errorf("a cancelled run checked files: %v", lines(dir, res))
 	}
 }
+
+// panickyCorpus panics when the run collects its diagnostics.
+type panickyCorpus struct{ countingCorpus }
+
+func (panickyCorpus) NewCorpus() rules.Corpus { return panicFinish{} }
+
+type panicFinish struct{}
+
+func (panicFinish) Add(*article.Document)            {}
+func (panicFinish) Finish() []rules.CorpusDiagnostic { panic("finish boom") }
+
+func TestCorpusPanicIsAnError(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "Head\n\nFLAG\n", "b.txt": "Head\n\nB.\n"})
+	res := Run(context.Background(), []string{dir}, Options{Rules: testRules(panickyCorpus{})})
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "rule same-headline: internal error in the cross-document pass: finish boom") {
+		t.Fatalf("errors = %v", res.Errors)
+	}
+	if len(res.Findings) != 1 {
+		t.Errorf("the other rules' findings are kept: %v", lines(dir, res))
+	}
+}
