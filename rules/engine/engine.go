@@ -574,12 +574,12 @@ func (r *run) result() *rules.Result {
 				Path: rec.path, Rule: UnusedDirective, Category: rules.Internal,
 				Severity: rec.rs.severity(&unusedDirectiveMeta, nil),
 				Message:  fmt.Sprintf("directive %q suppresses nothing: remove it", directiveHead(d.text)),
-				Offset:   d.src, EndOffset: d.srcEnd, Line: -1, // placed below
+				Offset:   d.src, EndOffset: d.srcEnd,
+				Line: d.where.Line, Column: d.where.Column, EndLine: d.where.EndLine, EndColumn: d.where.EndColumn,
 				Related: []rules.Location{}, Fixes: []rules.FindingFix{},
 				Match: "<!-- " + d.text + " -->",
 			})
 		}
-		r.placeUnplaced(rec, kept)
 		sortFindings(kept)
 		fingerprint(kept)
 		res.Findings = append(res.Findings, kept...)
@@ -596,30 +596,6 @@ func (r *run) result() *rules.Result {
 		res.Summary.ByRule[f.Rule]++
 	}
 	return res
-}
-
-// placeUnplaced gives line and column to findings made without the
-// document at hand (unused directives), re-reading the file once.
-func (r *run) placeUnplaced(rec *fileRecord, fs []rules.Finding) {
-	var li *article.LineIndex
-	for i := range fs {
-		if fs[i].Line != -1 {
-			continue
-		}
-		if li == nil {
-			src := rec.src
-			if src == nil {
-				b, err := readFile(rec.path)
-				if err != nil {
-					b = nil
-				}
-				src = b
-			}
-			li = article.NewLineIndex(src, rec.info.Encoding == "windows-1252")
-		}
-		fs[i].Line, fs[i].Column = li.Position(fs[i].Offset)
-		fs[i].EndLine, fs[i].EndColumn = li.Position(fs[i].EndOffset)
-	}
 }
 
 func directiveHead(text string) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/rules/article"
 )
 
@@ -24,8 +25,11 @@ type directive struct {
 	rules       []string // empty: every rule
 	src, srcEnd int      // the comment's range in Src
 	line        int      // line of the comment's end (for next-line)
-	until       int      // for disableRange: offset where it stops (enable's start or EOF)
-	used        bool
+	// where is the comment's place in the file, for an unused-directive
+	// finding made after the document is gone.
+	where rules.Location
+	until int // for disableRange: offset where it stops (enable's start or EOF)
+	used  bool
 }
 
 // badDirective is a copydesk-* comment that cannot be understood.
@@ -54,6 +58,9 @@ func parseDirectives(doc *article.Document, known func(string) bool) ([]*directi
 		}
 		d := &directive{text: body, src: c.Src, srcEnd: c.SrcEnd, rules: fields[1:]}
 		d.line, _ = doc.Lines.Position(c.SrcEnd)
+		d.where = rules.Location{Path: doc.Path, Offset: c.Src, EndOffset: c.SrcEnd}
+		d.where.Line, d.where.Column = doc.Lines.Position(c.Src)
+		d.where.EndLine, d.where.EndColumn = doc.Lines.Position(c.SrcEnd)
 		switch fields[0] {
 		case "copydesk-disable-next-line":
 			d.kind = disableNextLine
