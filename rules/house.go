@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -98,12 +99,12 @@ const (
 	valeNonwordTemplate = `(?m)(?:%s)`
 )
 
-var houseNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`)
+var houseNameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`) })
 
 // NewHouseRule builds the rule a HouseSpec describes. Its regular
 // expressions are compiled once, here; an error names the field at fault.
 func NewHouseRule(name string, spec HouseSpec) (Rule, error) {
-	if !houseNameRE.MatchString(name) {
+	if !houseNameRE().MatchString(name) {
 		return nil, fmt.Errorf("house rule name %q: use letters, digits, '.', '-' and '_', starting with a letter", name)
 	}
 	r := &houseRule{kind: spec.Extends, message: spec.Message}
@@ -528,7 +529,7 @@ type unit struct {
 
 func (u unit) text() string { return u.b.Text[u.start:u.end] }
 
-var sentenceEnd = regexp.MustCompile(`[.!?]["'”’)]*\s+`)
+var sentenceEnd = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[.!?]["'”’)]*\s+`) })
 
 func (r *houseRule) units(doc *article.Document) []unit {
 	var us []unit
@@ -542,7 +543,7 @@ func (r *houseRule) units(doc *article.Document) []unit {
 			continue
 		}
 		start := 0
-		for _, loc := range sentenceEnd.FindAllStringIndex(b.Text, -1) {
+		for _, loc := range sentenceEnd().FindAllStringIndex(b.Text, -1) {
 			us = append(us, unit{b, start, loc[1]})
 			start = loc[1]
 		}
@@ -670,7 +671,7 @@ func unquoteFormat(s string) string {
 	return s
 }
 
-var groupRef = regexp.MustCompile(`\$\d+`)
+var groupRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\d+`) })
 
 func (r *houseRule) checkSubstitution(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
@@ -689,7 +690,7 @@ func (r *houseRule) checkSubstitution(doc *article.Document) []Diagnostic {
 			if r.capitalize && observed == capFirst(observed) {
 				expected = capFirst(expected)
 			}
-			if groupRef.MatchString(expected) {
+			if groupRef().MatchString(expected) {
 				key := r.swapKeys[i-1]
 				if r.ignoreCase {
 					key = "(?i)" + key
@@ -743,7 +744,7 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-var firstWord = regexp.MustCompile(`\S+`)
+var firstWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\S+`) })
 
 func (r *houseRule) checkOccurrence(doc *article.Document) []Diagnostic {
 	if r.scope.document {
@@ -759,7 +760,7 @@ func (r *houseRule) checkOccurrence(doc *article.Document) []Diagnostic {
 		}
 		msg := valeFormat(r.message, n)
 		if n == 0 {
-			if w := firstWord.FindStringIndex(txt); w != nil {
+			if w := firstWord().FindStringIndex(txt); w != nil {
 				out = append(out, u.diag(w[0], w[1], msg))
 			}
 			continue
@@ -789,7 +790,7 @@ func (r *houseRule) checkOccurrenceDocument(doc *article.Document) []Diagnostic 
 	for _, u := range r.units(doc) {
 		txt := u.text()
 		if firstWordAt == nil {
-			if w := firstWord.FindStringIndex(txt); w != nil {
+			if w := firstWord().FindStringIndex(txt); w != nil {
 				d := u.diag(w[0], w[1], "")
 				firstWordAt = &d
 			}
@@ -876,7 +877,7 @@ func (r *houseRule) checkConditional(doc *article.Document) []Diagnostic {
 	return out
 }
 
-var headlineWord = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’.-]*`)
+var headlineWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’.-]*`) })
 
 // checkCapitalization checks each unit against AP title case or sentence
 // case. Words in all capitals, with digits or with inner capitals (NASA,
@@ -885,7 +886,7 @@ func (r *houseRule) checkCapitalization(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	for _, u := range r.units(doc) {
 		txt := u.text()
-		words := headlineWord.FindAllStringIndex(txt, -1)
+		words := headlineWord().FindAllStringIndex(txt, -1)
 		if len(words) == 0 {
 			continue
 		}

@@ -8,42 +8,47 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:embed report.html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"thousands": thousands,
-	"score":     func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
-	"dens":      func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) },
-	"pct":       pct,
-	"optScore":  fmtOptScore,
-	"optChange": func(v *float64) string { return fmtOptChange(v, 1) },
-	"intChange": fmtOptIntChange,
-	"band":      Band,
-	"sevCounts": severityCounts,
-	"barWidth":  func(share float64) string { return strconv.FormatFloat(math.Max(share*100, 0.5), 'f', 1, 64) + "%" },
-	"changeClass": func(v *float64) string {
-		return direction(v, true, false)
-	},
-	"intChangeClass": func(v *int) string {
-		if v == nil {
-			return "worse"
-		}
-		f := float64(*v)
-		return direction(&f, false, false)
-	},
-	"others": func(c Cluster) []string {
-		var o []string
-		for _, m := range c.Members {
-			if m != c.Canonical {
-				o = append(o, m)
+// htmlTemplate is parsed on first use, not at start-up: most runs of the
+// binary never write a report.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"thousands": thousands,
+		"score":     func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+		"dens":      func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) },
+		"pct":       pct,
+		"optScore":  fmtOptScore,
+		"optChange": func(v *float64) string { return fmtOptChange(v, 1) },
+		"intChange": fmtOptIntChange,
+		"band":      Band,
+		"sevCounts": severityCounts,
+		"barWidth":  func(share float64) string { return strconv.FormatFloat(math.Max(share*100, 0.5), 'f', 1, 64) + "%" },
+		"changeClass": func(v *float64) string {
+			return direction(v, true, false)
+		},
+		"intChangeClass": func(v *int) string {
+			if v == nil {
+				return "worse"
 			}
-		}
-		return o
-	},
-}).Parse(htmlSource))
+			f := float64(*v)
+			return direction(&f, false, false)
+		},
+		"others": func(c Cluster) []string {
+			var o []string
+			for _, m := range c.Members {
+				if m != c.Canonical {
+					o = append(o, m)
+				}
+			}
+			return o
+		},
+	}).Parse(htmlSource))
+})
 
 // htmlView is what the template reads.
 type htmlView struct {
@@ -105,7 +110,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 		}
 		v.Severity = append(v.Severity, sevBar{Name: s.name, Count: int(s.n), Width: width, Figure: figs[4+i]})
 	}
-	if err := htmlTemplate.Execute(w, v); err != nil {
+	if err := htmlTemplate().Execute(w, v); err != nil {
 		return fmt.Errorf("write HTML report: %w", err)
 	}
 	return nil
