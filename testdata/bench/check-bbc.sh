@@ -8,15 +8,15 @@ BBC=${BBC:-$REPO/../shared/corpora/bbc/bbc}
 RUNS=${1:-11}
 [ -d "$BBC" ] || { echo "check-bbc.sh: $BBC not found" >&2; exit 2; }
 BIN=$(mktemp -d)/copydesk
-(cd "$REPO" && go build -o "$BIN" ./cmd/copydesk)
+(cd "$REPO" && CGO_ENABLED=0 go build -o "$BIN" ./cmd/copydesk)
 bytes=$(find "$BBC" -name '*.txt' -print0 | xargs -0 cat | wc -c)
 files=$(find "$BBC" -name '*.txt' | wc -l)
 measure() { # label, args...
   local label=$1; shift
   local times=()
   for _ in $(seq "$RUNS"); do
-    s=$(date +%s%N); "$BIN" check --fail-on none "$@" "$BBC" > /dev/null 2>&1; e=$(date +%s%N)
-    times+=($(( (e - s) / 1000000 )))
+    s=${EPOCHREALTIME/[.,]/}; "$BIN" check --fail-on none "$@" "$BBC" > /dev/null 2>&1; e=${EPOCHREALTIME/[.,]/}
+    times+=($(( (e - s) / 1000 )))
   done
   med=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
   awk -v l="$label" -v ms="$med" -v b="$bytes" 'BEGIN { printf "| %s | %d ms | %.1f MB/s |\n", l, ms, b / 1e6 / (ms / 1000) }'
