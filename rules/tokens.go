@@ -78,14 +78,3 @@ func ReleaseTokens(doc *article.Document) {
 	bt.toks, bt.start, bt.released = nil, nil, true
 	tokenPool.Put(&toks)
 }
-
-// Warm starts building the rules' compiled phrase sets on goroutines of
-// their own, so that a one-story check overlaps that one-time work with
-// reading and parsing instead of paying for it on the first document's
-// path. Rules that need a set before it is ready wait for it; calling Warm
-// more than once costs nothing.
-func Warm() {
-	for _, build := range []func() *match.Set{chatbotPhrases, placeholderLabels, stylePhrases} {
-		go build()
-	}
-}

@@ -113,7 +113,13 @@ type Progress struct {
 
 // Run checks the files and folders named by args.
 func Run(ctx context.Context, args []string, opts Options) *rules.Result {
-	rules.Warm()
+	if opts.Rules != nil {
+		names := make([]string, len(opts.Rules.Rules))
+		for i, rule := range opts.Rules.Rules {
+			names[i] = rule.Meta().Name
+		}
+		rules.Warm(names...)
+	}
 	r := newRun(opts)
 	r.run(ctx, args)
 	return r.result()
