@@ -90,3 +90,24 @@ func TestSketchIndependentOfOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestSortPacked(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var spare []uint64
+	for _, n := range []int{0, 1, 2, 100, 2225, 20000} {
+		for _, bits := range []uint{1, 8, 16, 32} {
+			packed := make([]uint64, n)
+			for i := range packed {
+				k := rng.Uint64() & (1<<bits - 1)
+				packed[i] = k<<32 | uint64(i)
+			}
+			want := slices.Clone(packed)
+			slices.Sort(want)
+			var got []uint64
+			got, spare = sortPacked(packed, spare)
+			if !slices.Equal(got, want) {
+				t.Errorf("%d keys of %d bits: not the order of slices.Sort", n, bits)
+			}
+		}
+	}
+}
