@@ -14,6 +14,7 @@ import (
 	"io"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -627,13 +628,18 @@ func sortFindings(fs []rules.Finding) {
 // file: no line numbers, so it survives edits above the finding.
 func fingerprint(fs []rules.Finding) {
 	seen := map[string]int{}
+	var buf []byte // rule NUL path NUL normalised match NUL occurrence
 	for i := range fs {
 		f := &fs[i]
 		norm := strings.Join(strings.Fields(strings.ToLower(f.Match)), " ")
 		key := f.Rule + "\x00" + norm
 		occ := seen[key]
 		seen[key] = occ + 1
-		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s\x00%d", f.Rule, f.Path, norm, occ)))
+		buf = append(buf[:0], f.Rule...)
+		buf = append(append(buf, 0), f.Path...)
+		buf = append(append(buf, 0), norm...)
+		buf = strconv.AppendInt(append(buf, 0), int64(occ), 10)
+		h := sha256.Sum256(buf)
 		f.Fingerprint = hex.EncodeToString(h[:16])
 	}
 }
