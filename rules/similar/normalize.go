@@ -32,74 +32,85 @@ func mix(x uint64) uint64 {
 // scripts written without spaces (Han, kana, Thai, ...) are one word each,
 // so that such text still has shingles.
 func wordHashes(dst []uint64, text string) []uint64 {
-	if out, ok := asciiWordHashes(dst, text); ok {
-		return out
+	if isASCII(text) {
+		return asciiWordHashes(dst, text)
 	}
 	return unicodeWordHashes(dst, norm.NFKC.String(text))
 }
 
 // asciiWordHashes is wordHashes for ASCII text, which needs no
-// normalisation and no rune decoding; it reports false, and its output is
-// to be discarded, when text is not all ASCII. Letters and separators
-// alternate too irregularly for branches on them to be predicted, so every
-// byte takes the same steps, selected by the masks of its table entry: a
-// letter or digit extends the running hash, a separator resets it, an
-// apostrophe leaves it (dropped inside a word, nothing outside one). The
-// running hash is written after the output every time, and kept only when
-// a separator ends a word; the words are mixed at the end.
-func asciiWordHashes(dst []uint64, text string) ([]uint64, bool) {
+// normalisation and no rune decoding. Letters and separators alternate too
+// irregularly for branches on them to be predicted, so every byte takes
+// the same steps, with conditional moves rather than jumps: a letter or
+// digit extends the running hash, a separator resets it, an apostrophe
+// leaves it (dropped inside a word, nothing outside one). The running hash
+// is written after the output every time, and kept only when a separator
+// ends a word; the words are mixed at the end.
+func asciiWordHashes(dst []uint64, text string) []uint64 {
 	n := len(dst)
 	// A word and its separator take two bytes at least.
 	dst = slices.Grow(dst, len(text)/2+2)
 	out := dst[n:cap(dst)]
 	k := 0
-	h, inWord, other := uint64(fnvOffset), uint64(0), uint64(0)
+	h, inWord := uint64(fnvOffset), 0
 	for i := 0; i < len(text); i++ {
-		e := &asciiWord[text[i]]
+		c := asciiWord[text[i]]
 		out[k] = h
-		k += int(inWord & e.sep)
-		h = (h^e.b)*fnvPrime&e.word | h&e.keep | fnvOffset&e.reset
-		inWord = inWord&^e.sep | e.word&1
-		other |= e.other
-	}
-	if other != 0 {
-		return dst[:n], false
+		next := (h ^ uint64(c)) * fnvPrime
+		if c == asciiApostrophe {
+			next = h
+		}
+		if c == asciiSeparator {
+			k += inWord
+			next, inWord = fnvOffset, 0
+		} else if c != asciiApostrophe {
+			inWord = 1
+		}
+		h = next
 	}
 	out[k] = h
-	k += int(inWord)
+	k += inWord
 	for i, w := range out[:k] {
 		out[i] = mix(w)
 	}
-	return dst[:n+k], true
+	return dst[:n+k]
 }
 
-// asciiClass is what asciiWordHashes does with one byte.
-type asciiClass struct {
-	b                 uint64 // the byte a letter or digit adds (lower case)
-	word, keep, reset uint64 // masks: extend, keep or reset the running hash
-	sep               uint64 // 1 for a separator: it ends a word
-	other             uint64 // 1 for a byte that is not ASCII
-}
-
-var asciiWord = func() (t [256]asciiClass) {
-	for c := range t {
-		e := &t[c]
+// asciiWord maps an ASCII byte to the byte a word hashes for it (letters
+// lower-cased, digits as they are), or to asciiSeparator or
+// asciiApostrophe.
+var asciiWord = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
 		switch {
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			e.b, e.word = uint64(c), ^uint64(0)
+			t[c] = byte(c)
 		case 'A' <= c && c <= 'Z':
-			e.b, e.word = uint64(c+'a'-'A'), ^uint64(0)
+			t[c] = byte(c + 'a' - 'A')
 		case c == '\'':
-			e.keep = ^uint64(0)
-		default:
-			e.reset, e.sep = ^uint64(0), 1
-			if c >= utf8.RuneSelf {
-				e.other = 1
-			}
+			t[c] = asciiApostrophe
 		}
 	}
 	return t
 }()
+
+const (
+	asciiSeparator  = 0
+	asciiApostrophe = 1
+)
+
+// isASCII reports whether s is all ASCII, eight bytes at a time.
+func isASCII(s string) bool {
+	var or uint64
+	for len(s) >= 8 {
+		or |= uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		or |= uint64(s[i])
+	}
+	return or&0x8080808080808080 == 0
+}
 
 // unicodeWordHashes is wordHashes for normalised text that is not all
 // ASCII.
@@ -110,13 +121,16 @@ func unicodeWordHashes(dst []uint64, text string) []uint64 {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch e := &asciiWord[c]; {
-			case e.word != 0:
-				h = (h ^ e.b) * fnvPrime
+			switch w := asciiWord[c]; w {
+			case asciiSeparator:
+				if inWord {
+					dst = append(dst, mix(h))
+					h, inWord = fnvOffset, false
+				}
+			case asciiApostrophe:
+			default:
+				h = (h ^ uint64(w)) * fnvPrime
 				inWord = true
-			case e.sep != 0 && inWord:
-				dst = append(dst, mix(h))
-				h, inWord = fnvOffset, false
 			}
 			continue
 		}

@@ -25,7 +25,7 @@ import (
 
 func refWordHashes(text string) []uint64 {
 	var dst []uint64
-	if !isASCII(text) {
+	if !refIsASCII(text) {
 		text = norm.NFKC.String(text)
 	}
 	h := uint64(fnvOffset)
@@ -58,7 +58,7 @@ func refWordHashes(text string) []uint64 {
 	return dst
 }
 
-func isASCII(s string) bool {
+func refIsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
