@@ -455,6 +455,11 @@ const maxMatch = 200 // code points of the match shown in output
 // displayMatch returns the source text of a range as UTF-8, shortened.
 func displayMatch(doc *article.Document, s, e int) string {
 	b := doc.Src[s:e]
+	if doc.Encoding != "windows-1252" {
+		if str, ok := validPrefix(b); ok {
+			return str
+		}
+	}
 	var str string
 	if doc.Encoding == "windows-1252" {
 		out, err := charmap.Windows1252.NewDecoder().Bytes(b)
@@ -475,6 +480,24 @@ func displayMatch(doc *article.Document, s, e int) string {
 		}
 	}
 	return str
+}
+
+// validPrefix is displayMatch for UTF-8 whose first maxMatch code points
+// are valid: only they are copied, however long the match (a
+// near-duplicate spans a whole body). It reports false when they are not
+// valid.
+func validPrefix(b []byte) (string, bool) {
+	for i, n := 0, 0; i < len(b); n++ {
+		if n == maxMatch {
+			return string(b[:i]) + "…", true
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return "", false
+		}
+		i += size
+	}
+	return string(b), true
 }
 
 // corpusPass collects the cross-document diagnostics and places them,
