@@ -574,6 +574,14 @@ func (r *run) result() *rules.Result {
 	sort.Slice(r.records, func(i, j int) bool { return r.records[i].order < r.records[j].order })
 	res.Summary.BySeverity = map[string]int{}
 	res.Summary.ByRule = map[string]int{}
+	n := 0
+	for _, rec := range r.records {
+		n += len(rec.findings) + len(rec.directives)
+	}
+	res.Findings = make([]rules.Finding, 0, n) // room for every finding
+	if len(r.records) > 0 {
+		res.Documents = make([]rules.DocumentInfo, 0, len(r.records))
+	}
 	for _, rec := range r.records {
 		kept := rec.findings[:0]
 		for _, f := range rec.findings {
@@ -609,6 +617,9 @@ func (r *run) result() *rules.Result {
 		res.Findings = append(res.Findings, kept...)
 		res.Documents = append(res.Documents, rec.info)
 		res.Summary.Words += rec.info.Words
+	}
+	if len(res.Findings) == 0 {
+		res.Findings = nil // no findings: nil, as Result has always had
 	}
 	sortFindings(res.Findings)
 	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Path < res.Errors[j].Path })

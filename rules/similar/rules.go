@@ -454,35 +454,41 @@ func boilerplate(res *Result, checked []*Sketch, minDocs int) []rules.CorpusDiag
 		}
 		return 0
 	})
-	// What is known of each distinct block: where it first occurs, in how
-	// many documents, and (only for blocks in minDocs documents or more,
-	// the others cannot qualify) in how many unrelated groups, up to
-	// minDocs. Blocks are numbered in order of first occurrence; ids holds
-	// the number of every paragraph of every document in turn.
+	// What is known of each distinct block: where it first occurs and in
+	// how many documents. Blocks are numbered in order of first
+	// occurrence; ids holds the number of every paragraph of every
+	// document in turn.
 	type occ struct {
-		first, at int // document (in sks) and paragraph of the first occurrence
-		docs      int
-		last      int   // index+1 of the last document counted
-		groups    []int // distinct groups seen, up to minDocs
+		first, at int32 // document (in sks) and paragraph of the first occurrence
+		docs      int32
+		last      int32 // index+1 of the last document counted
 	}
-	var occs []occ
-	index := map[uint64]int{}
-	var ids []int
+	total := 0
+	for _, s := range sks {
+		total += len(s.Paras)
+	}
+	occs := make([]occ, 0, total/2)
+	ids := make([]int32, 0, total)
+	index := make(map[uint64]int32, total/2)
 	for i, s := range sks {
 		for k, p := range s.Paras {
 			j, ok := index[p.Hash]
 			if !ok {
-				j = len(occs)
+				j = int32(len(occs))
 				index[p.Hash] = j
-				occs = append(occs, occ{first: i, at: k})
+				occs = append(occs, occ{first: int32(i), at: int32(k)})
 			}
 			ids = append(ids, j)
-			if o := &occs[j]; o.last != i+1 {
-				o.last = i + 1
+			if o := &occs[j]; o.last != int32(i+1) {
+				o.last = int32(i + 1)
 				o.docs++
 			}
 		}
 	}
+	// The distinct groups (up to minDocs) of the blocks found in minDocs
+	// documents or more: no other block can recur in minDocs unrelated
+	// ones.
+	groups := map[int32][]int{}
 	next := 0
 	for i, s := range sks {
 		g := group[s]
@@ -490,13 +496,17 @@ func boilerplate(res *Result, checked []*Sketch, minDocs int) []rules.CorpusDiag
 			g = -(i + 1)
 		}
 		for range s.Paras {
-			o := &occs[ids[next]]
+			j := ids[next]
 			next++
-			if o.docs >= minDocs && len(o.groups) < minDocs && !slices.Contains(o.groups, g) {
-				o.groups = append(o.groups, g)
+			if int(occs[j].docs) < minDocs {
+				continue
+			}
+			if gs := groups[j]; len(gs) < minDocs && !slices.Contains(gs, g) {
+				groups[j] = append(gs, g)
 			}
 		}
 	}
+	boiler := func(j int32) bool { return int(occs[j].docs) >= minDocs && len(groups[j]) >= minDocs }
 	// Consecutive boilerplate blocks (a menu, a footer of several lines)
 	// make one finding, spanning them, as an editor deletes them at once.
 	next = 0
@@ -504,14 +514,14 @@ func boilerplate(res *Result, checked []*Sketch, minDocs int) []rules.CorpusDiag
 		doc := ids[next : next+len(s.Paras)]
 		next += len(s.Paras)
 		for k := 0; k < len(s.Paras); k++ {
-			o := &occs[doc[k]]
-			if len(o.groups) < minDocs {
+			if !boiler(doc[k]) {
 				continue
 			}
-			first, most := k, o.docs
-			for k+1 < len(s.Paras) && len(occs[doc[k+1]].groups) >= minDocs {
+			o := &occs[doc[k]]
+			first, most := k, int(o.docs)
+			for k+1 < len(s.Paras) && boiler(doc[k+1]) {
 				k++
-				most = max(most, occs[doc[k]].docs)
+				most = max(most, int(occs[doc[k]].docs))
 			}
 			d := rules.Diagnostic{Start: s.Paras[first].Start, End: s.Paras[k].End,
 				Message: fmt.Sprintf("boilerplate: this block recurs in %d of the checked documents", o.docs)}
