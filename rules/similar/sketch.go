@@ -93,8 +93,8 @@ type sketchBuilder struct {
 	sig   minHashSig
 	body  uint64
 	words []uint64
-	// all holds the body shingle hashes in reading order: Seq, the
-	// MinHash signature and the simhash sample are made from it by finish.
+	// all holds the body shingle hashes in reading order (finish makes
+	// Seq from them), sample those that simhash samples.
 	all, sample []uint64
 	fp          simhasher
 }
@@ -123,16 +123,27 @@ func (b *sketchBuilder) add(words []uint64, start, end int, body bool) {
 	p := Para{Words: len(words), Start: start, End: end, Body: body, SeqStart: len(b.all)}
 	h := uint64(fnvOffset)
 	if body {
-		// The paragraph and body hashes in one loop: two independent
-		// chains of multiplications run side by side.
+		// One loop for the paragraph and body hashes (two chains of
+		// multiplications, each step waiting on the one before) and the
+		// shingles, whose independent work fills the waits.
 		bh := b.body
-		for _, w := range words {
+		for i, w := range words {
 			h = mix(h ^ w)
 			bh = mix(bh ^ w)
+			if i >= ShingleWords-1 {
+				b.addShingle(mix(words[i-2] ^ bits.RotateLeft64(words[i-1], 21) ^ bits.RotateLeft64(w, 42)))
+			}
+		}
+		if len(words) < ShingleWords {
+			// A paragraph shorter than a shingle is one shingle.
+			var sh uint64
+			for i, w := range words {
+				sh ^= bits.RotateLeft64(w, 21*i)
+			}
+			b.addShingle(mix(sh))
 		}
 		b.body = bh
 		s.Words += len(words)
-		b.all = appendShingles(b.all, words)
 		if s.BodyStart < 0 {
 			s.BodyStart = start
 		}
@@ -147,16 +158,23 @@ func (b *sketchBuilder) add(words []uint64, start, end int, body bool) {
 	s.Paras = append(s.Paras, p)
 }
 
+// addShingle adds the hash of a body shingle (ShingleWords words in a
+// row) to the MinHash signature, to the simhash sample when it is one of
+// the sampled, and to the shingles in reading order.
+func (b *sketchBuilder) addShingle(sh uint64) {
+	b.sig.add(sh)
+	if sh&simhashSampleMask == 0 {
+		b.sample = append(b.sample, sh)
+	}
+	b.all = append(b.all, sh)
+}
+
 func (b *sketchBuilder) finish() *Sketch {
 	s := b.s
 	// Sketches are kept for a whole corpus: no spare capacity.
 	s.Seq = make([]uint32, len(b.all))
 	for i, sh := range b.all {
 		s.Seq[i] = uint32(sh >> 32)
-		b.sig.add(sh)
-		if sh&simhashSampleMask == 0 {
-			b.sample = append(b.sample, sh)
-		}
 	}
 	if s.BodyStart < 0 {
 		s.BodyStart = 0
@@ -173,22 +191,6 @@ func (b *sketchBuilder) finish() *Sketch {
 	s.Simhash = b.fp.sum(sample)
 	s.Bands = bandKeys(b.sig.finish())
 	return s
-}
-
-// appendShingles appends the hashes of the ShingleWords-word shingles of
-// one paragraph; a paragraph shorter than that is one shingle.
-func appendShingles(dst, words []uint64) []uint64 {
-	if len(words) < ShingleWords {
-		var h uint64
-		for i, w := range words {
-			h ^= bits.RotateLeft64(w, 21*i)
-		}
-		return append(dst, mix(h))
-	}
-	for i := 0; i+ShingleWords <= len(words); i++ {
-		dst = append(dst, mix(words[i]^bits.RotateLeft64(words[i+1], 21)^bits.RotateLeft64(words[i+2], 42)))
-	}
-	return dst
 }
 
 // residueLike reports whether a block looks like page furniture rather than
