@@ -242,12 +242,6 @@ func (h *simhasher) sum(shingles []uint64) uint64 {
 	return simhash.Fingerprint(simhash.Vectorize(h.fs))
 }
 
-// simhashOf is the simhash of shingles.
-func simhashOf(shingles []uint64) uint64 {
-	var h simhasher
-	return h.sum(shingles)
-}
-
 // Vectorize costs 64 steps per feature, so a long text is fingerprinted
 // from a consistent sixteenth of its shingles (those whose hash ends in four
 // zero bits): copies keep the same sample, and the cost per byte drops
