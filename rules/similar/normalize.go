@@ -56,17 +56,15 @@ func asciiWordHashes(dst []uint64, text string) []uint64 {
 	for i := 0; i < len(text); i++ {
 		c := asciiWord[text[i]]
 		out[k] = h
-		next := (h ^ uint64(c)) * fnvPrime
+		next, in, end := (h^uint64(c))*fnvPrime, 1, 0 // a letter or digit
 		if c == asciiApostrophe {
-			next = h
+			next, in = h, inWord
 		}
 		if c == asciiSeparator {
-			k += inWord
-			next, inWord = fnvOffset, 0
-		} else if c != asciiApostrophe {
-			inWord = 1
+			next, in, end = fnvOffset, 0, inWord
 		}
-		h = next
+		k += end
+		h, inWord = next, in
 	}
 	out[k] = h
 	k += inWord
