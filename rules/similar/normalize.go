@@ -32,39 +32,58 @@ func mix(x uint64) uint64 {
 // scripts written without spaces (Han, kana, Thai, ...) are one word each,
 // so that such text still has shingles.
 func wordHashes(dst []uint64, text string) []uint64 {
-	if isASCII(text) {
-		return asciiWordHashes(dst, text)
+	if !isASCII(text) {
+		text = norm.NFKC.String(text)
 	}
-	return unicodeWordHashes(dst, norm.NFKC.String(text))
-}
-
-// asciiWordHashes is wordHashes for ASCII text, which needs no
-// normalisation and no rune decoding. Letters and separators alternate too
-// irregularly for branches on them to be predicted, so every byte takes
-// the same steps, with conditional moves rather than jumps: a letter or
-// digit extends the running hash, a separator resets it, an apostrophe
-// leaves it (dropped inside a word, nothing outside one). The running hash
-// is written after the output every time, and kept only when a separator
-// ends a word; the words are mixed at the end.
-func asciiWordHashes(dst []uint64, text string) []uint64 {
 	n := len(dst)
-	// A word and its separator take two bytes at least.
+	// A word and what ends it take two bytes at least (a character of an
+	// unspaced script takes three).
 	dst = slices.Grow(dst, len(text)/2+2)
 	out := dst[n:cap(dst)]
-	k := 0
-	h, inWord := uint64(fnvOffset), 0
-	for i := 0; i < len(text); i++ {
-		c := asciiWord[text[i]]
-		out[k] = h
-		next, in, end := (h^uint64(c))*fnvPrime, 1, 0 // a letter or digit
-		if c == asciiApostrophe {
-			next, in = h, inWord
+	// The running hash of the current word is written after the output
+	// at every byte, and kept (k advanced) only when the word ends; the
+	// words are mixed at the end.
+	k, h, inWord := 0, uint64(fnvOffset), 0
+	for i := 0; i < len(text); {
+		if c := asciiWord[text[i]]; text[i] < utf8.RuneSelf {
+			// ASCII letters and separators alternate too irregularly for
+			// branches on them to be predicted, so every ASCII byte takes
+			// the same steps, which compile to conditional moves: a
+			// letter or digit extends the hash, a separator ends the word
+			// and resets it, an apostrophe leaves it (dropped inside a
+			// word, nothing outside one).
+			i++
+			out[k] = h
+			next, in, end := (h^uint64(c))*fnvPrime, 1, 0 // a letter or digit
+			if c == asciiApostrophe {
+				next, in = h, inWord
+			}
+			if c == asciiSeparator {
+				next, in, end = fnvOffset, 0, inWord
+			}
+			k += end
+			h, inWord = next, in
+			continue
 		}
-		if c == asciiSeparator {
-			next, in, end = fnvOffset, 0, inWord
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case (r == '\u2019' || r == '\u02bc') && inWord == 1:
+			// an apostrophe inside a word
+		case isUnspaced(r):
+			out[k] = h
+			k += inWord
+			out[k] = hashRune(fnvOffset, r)
+			k++
+			h, inWord = fnvOffset, 0
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			h = hashRune(h, unicode.ToLower(r))
+			inWord = 1
+		default:
+			out[k] = h
+			k += inWord
+			h, inWord = fnvOffset, 0
 		}
-		k += end
-		h, inWord = next, in
 	}
 	out[k] = h
 	k += inWord
@@ -108,55 +127,6 @@ func isASCII(s string) bool {
 		or |= uint64(s[i])
 	}
 	return or&0x8080808080808080 == 0
-}
-
-// unicodeWordHashes is wordHashes for normalised text that is not all
-// ASCII.
-func unicodeWordHashes(dst []uint64, text string) []uint64 {
-	h := uint64(fnvOffset)
-	inWord := false
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch w := asciiWord[c]; w {
-			case asciiSeparator:
-				if inWord {
-					dst = append(dst, mix(h))
-					h, inWord = fnvOffset, false
-				}
-			case asciiApostrophe:
-			default:
-				h = (h ^ uint64(w)) * fnvPrime
-				inWord = true
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch {
-		case (r == '\u2019' || r == '\u02bc') && inWord:
-			continue
-		case isUnspaced(r):
-			if inWord {
-				dst = append(dst, mix(h))
-			}
-			dst = append(dst, mix(hashRune(fnvOffset, r)))
-			h, inWord = fnvOffset, false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
-			h = hashRune(h, unicode.ToLower(r))
-			inWord = true
-		default:
-			if inWord {
-				dst = append(dst, mix(h))
-				h, inWord = fnvOffset, false
-			}
-		}
-	}
-	if inWord {
-		dst = append(dst, mix(h))
-	}
-	return dst
 }
 
 func hashRune(h uint64, r rune) uint64 {
