@@ -113,3 +113,31 @@ func TestSortPacked(t *testing.T) {
 		}
 	}
 }
+
+func TestIntersectCountsCommonElements(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	set := func(n, span int) []uint32 {
+		s := make([]uint32, n)
+		for i := range s {
+			s[i] = uint32(rng.IntN(span))
+		}
+		slices.Sort(s)
+		return slices.Compact(s)
+	}
+	for _, tc := range []struct{ na, nb, span int }{{0, 0, 10}, {0, 5, 10}, {5, 0, 10}, {1, 1, 1}, {50, 50, 60}, {400, 300, 1 << 30}, {300, 3000, 5000}} {
+		a, b := set(tc.na, tc.span), set(tc.nb, tc.span)
+		in := map[uint32]bool{}
+		for _, v := range a {
+			in[v] = true
+		}
+		want := 0
+		for _, v := range b {
+			if in[v] {
+				want++
+			}
+		}
+		if got := intersect(a, b); got != want {
+			t.Errorf("%d and %d elements below %d: intersect = %d, want %d", len(a), len(b), tc.span, got, want)
+		}
+	}
+}
