@@ -14,6 +14,7 @@ import (
 	"io"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -460,6 +461,11 @@ const maxMatch = 200 // code points of the match shown in output
 // displayMatch returns the source text of a range as UTF-8, shortened.
 func displayMatch(doc *article.Document, s, e int) string {
 	b := doc.Src[s:e]
+	if doc.Encoding != "windows-1252" {
+		if str, ok := validPrefix(b); ok {
+			return str
+		}
+	}
 	var str string
 	if doc.Encoding == "windows-1252" {
 		out, err := charmap.Windows1252.NewDecoder().Bytes(b)
@@ -480,6 +486,24 @@ func displayMatch(doc *article.Document, s, e int) string {
 		}
 	}
 	return str
+}
+
+// validPrefix is displayMatch for UTF-8 whose first maxMatch code points
+// are valid: only they are copied, however long the match (a
+// near-duplicate spans a whole body). It reports false when they are not
+// valid.
+func validPrefix(b []byte) (string, bool) {
+	for i, n := 0, 0; i < len(b); n++ {
+		if n == maxMatch {
+			return string(b[:i]) + "…", true
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return "", false
+		}
+		i += size
+	}
+	return string(b), true
 }
 
 // corpusPass collects the cross-document diagnostics and places them,
@@ -556,6 +580,14 @@ func (r *run) result() *rules.Result {
 	sort.Slice(r.records, func(i, j int) bool { return r.records[i].order < r.records[j].order })
 	res.Summary.BySeverity = map[string]int{}
 	res.Summary.ByRule = map[string]int{}
+	n := 0
+	for _, rec := range r.records {
+		n += len(rec.findings) + len(rec.directives)
+	}
+	res.Findings = make([]rules.Finding, 0, n) // room for every finding
+	if len(r.records) > 0 {
+		res.Documents = make([]rules.DocumentInfo, 0, len(r.records))
+	}
 	for _, rec := range r.records {
 		kept := rec.findings[:0]
 		for _, f := range rec.findings {
@@ -591,6 +623,9 @@ func (r *run) result() *rules.Result {
 		res.Findings = append(res.Findings, kept...)
 		res.Documents = append(res.Documents, rec.info)
 		res.Summary.Words += rec.info.Words
+	}
+	if len(res.Findings) == 0 {
+		res.Findings = nil // no findings: nil, as Result has always had
 	}
 	sortFindings(res.Findings)
 	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Path < res.Errors[j].Path })
@@ -633,13 +668,18 @@ func sortFindings(fs []rules.Finding) {
 // file: no line numbers, so it survives edits above the finding.
 func fingerprint(fs []rules.Finding) {
 	seen := map[string]int{}
+	var buf []byte // rule NUL path NUL normalised match NUL occurrence
 	for i := range fs {
 		f := &fs[i]
 		norm := strings.Join(strings.Fields(strings.ToLower(f.Match)), " ")
 		key := f.Rule + "\x00" + norm
 		occ := seen[key]
 		seen[key] = occ + 1
-		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s\x00%d", f.Rule, f.Path, norm, occ)))
+		buf = append(buf[:0], f.Rule...)
+		buf = append(append(buf, 0), f.Path...)
+		buf = append(append(buf, 0), norm...)
+		buf = strconv.AppendInt(append(buf, 0), int64(occ), 10)
+		h := sha256.Sum256(buf)
 		f.Fingerprint = hex.EncodeToString(h[:16])
 	}
 }

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -430,5 +432,25 @@ func TestCorpusPanicIsAnError(t *testing.T) {
 	}
 	if len(res.Findings) != 1 {
 		t.Errorf("the other rules' findings are kept: %v", lines(dir, res))
+	}
+}
+
+// The fingerprint is the first half of the SHA-256 of rule, path,
+// normalised match and occurrence, NUL-separated: stored baselines and "new
+// since last week" depend on it never changing.
+func TestFingerprintDefinition(t *testing.T) {
+	fs := []rules.Finding{
+		{Rule: "placeholder", Path: "a/b.md", Match: "  [Source]\n here "},
+		{Rule: "placeholder", Path: "a/b.md", Match: "[source] HERE"},
+		{Rule: "a-an", Path: "ü.txt", Match: ""},
+	}
+	fingerprint(fs)
+	for i, occ := range []int{0, 1, 0} {
+		f := fs[i]
+		norm := strings.Join(strings.Fields(strings.ToLower(f.Match)), " ")
+		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s\x00%d", f.Rule, f.Path, norm, occ)))
+		if want := hex.EncodeToString(h[:16]); f.Fingerprint != want {
+			t.Errorf("finding %d: fingerprint %s, want %s", i, f.Fingerprint, want)
+		}
 	}
 }

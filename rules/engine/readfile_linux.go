@@ -23,11 +23,12 @@ func readFile(path string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
-	size := 0
+	size := -1 // unknown
 	var st syscall.Stat_t
 	if syscall.Fstat(fd, &st) == nil && st.Mode&syscall.S_IFMT == syscall.S_IFREG && int64(int(st.Size)) == st.Size {
 		size = int(st.Size)
 	}
+	want := size
 	size++ // one byte for the final read at end of file
 	if size < 512 {
 		size = 512
@@ -49,6 +50,14 @@ func readFile(path string) ([]byte, error) {
 			return data, nil
 		}
 		data = data[:len(data)+n]
+		if len(data) == want && n < len(buf) {
+			// The whole size that fstat gave, and a read that returned
+			// less than it was asked for: the file ends here, and the
+			// read that would confirm it (returning 0) is saved. A file
+			// whose size is not its length (those of /proc say 0) ends on
+			// that zero read instead.
+			return data, nil
+		}
 		if len(data) >= cap(data) {
 			d := append(data[:cap(data)], 0)
 			data = d[:len(data)]

@@ -23,6 +23,16 @@ func TestReadFileMatchesOS(t *testing.T) {
 			t.Errorf("size %d: got %d bytes, err %v", n, len(got), err)
 		}
 	}
+	// Files whose stated size is not their length.
+	for _, p := range []string{"/proc/self/cmdline", "/proc/version"} {
+		want, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		if got, err := readFile(p); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: got %q, err %v; os.ReadFile gives %q", p, got, err, want)
+		}
+	}
 	for _, tc := range []struct {
 		path string
 		op   string

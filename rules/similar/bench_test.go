@@ -154,3 +154,34 @@ func BenchmarkFind1M(b *testing.B) {
 	}
 	benchmarkFind(b, 1_000_000)
 }
+
+// BenchmarkWordHashes measures word normalisation and hashing alone over
+// the block texts of the BBC corpus.
+func BenchmarkWordHashes(b *testing.B) {
+	bbc := needCorpora(b)
+	var texts []string
+	var size int64
+	_ = filepath.WalkDir(filepath.Join(bbc, "bbc"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".txt" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if doc, err := article.Parse(path, src); err == nil {
+			for _, bl := range doc.Blocks {
+				texts = append(texts, bl.Text)
+				size += int64(len(bl.Text))
+			}
+		}
+		return nil
+	})
+	b.SetBytes(size)
+	var words []uint64
+	for b.Loop() {
+		for _, t := range texts {
+			words = wordHashes(words[:0], t)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 		go func() {
 			defer wg.Done()
 			var es []entry
-			var packed []uint64
+			var packed, spare []uint64
 			for t := range jobs {
 				es = es[:0]
 				if t == 0 || t == ntab-1 {
@@ -166,7 +166,7 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 						}
 						packed = append(packed, k<<32|uint64(i))
 					}
-					slices.Sort(packed)
+					packed, spare = sortPacked(packed, spare)
 					for _, v := range packed {
 						es = append(es, entry{v >> 32, uint32(v)})
 					}
@@ -186,6 +186,42 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 	}
 	slices.Sort(all)
 	return slices.Compact(all)
+}
+
+// sortPacked sorts keys packed as key<<32 | document, appended in document
+// order, into the order of slices.Sort, and returns them with the other
+// buffer, for reuse. It is a stable radix sort on the keys, a byte a pass
+// (the documents, appended in order, stay in order among equal keys), and
+// it skips the passes whose byte is the same in every key: the 16-bit
+// simhash blocks take two passes. A table of a million documents costs
+// four linear passes rather than a comparison sort.
+func sortPacked(packed, spare []uint64) (sorted, other []uint64) {
+	spare = slices.Grow(spare[:0], len(packed))[:len(packed)]
+	if len(packed) == 0 {
+		return packed, spare
+	}
+	src, dst := packed, spare
+	for shift := 32; shift < 64; shift += 8 {
+		var at [256]int
+		for _, v := range src {
+			at[v>>shift&0xff]++
+		}
+		if at[src[0]>>shift&0xff] == len(src) {
+			continue // one value of this byte: nothing to reorder
+		}
+		sum := 0
+		for k, n := range at {
+			at[k] = sum
+			sum += n
+		}
+		for _, v := range src {
+			k := v >> shift & 0xff
+			dst[at[k]] = v
+			at[k]++
+		}
+		src, dst = dst, src
+	}
+	return src, dst
 }
 
 func runPairs(dst []uint64, es []entry, t, ntab int, sk []*Sketch, arch []bool) []uint64 {

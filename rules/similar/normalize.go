@@ -1,6 +1,7 @@
 package similar
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,54 +35,98 @@ func wordHashes(dst []uint64, text string) []uint64 {
 	if !isASCII(text) {
 		text = norm.NFKC.String(text)
 	}
-	h := uint64(fnvOffset)
-	inWord := false
+	n := len(dst)
+	// A word and what ends it take two bytes at least (a character of an
+	// unspaced script takes three).
+	dst = slices.Grow(dst, len(text)/2+2)
+	out := dst[n:cap(dst)]
+	// The running hash of the current word is written after the output
+	// at every byte, and kept (k advanced) only when the word ends; the
+	// words are mixed at the end.
+	k, h, inWord := 0, uint64(fnvOffset), 0
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
+		if c := asciiWord[text[i]]; text[i] < utf8.RuneSelf {
+			// ASCII letters and separators alternate too irregularly for
+			// branches on them to be predicted, so every ASCII byte takes
+			// the same steps, which compile to conditional moves: a
+			// letter or digit extends the hash, a separator ends the word
+			// and resets it, an apostrophe leaves it (dropped inside a
+			// word, nothing outside one).
 			i++
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '\'' && inWord:
-				continue
-			default:
-				if inWord {
-					dst = append(dst, mix(h))
-					h, inWord = fnvOffset, false
-				}
-				continue
+			out[k] = h
+			next, in, end := (h^uint64(c))*fnvPrime, 1, 0 // a letter or digit
+			if c == asciiApostrophe {
+				next, in = h, inWord
 			}
-			h = (h ^ uint64(c)) * fnvPrime
-			inWord = true
+			if c == asciiSeparator {
+				next, in, end = fnvOffset, 0, inWord
+			}
+			k += end
+			h, inWord = next, in
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {
-		case (r == '\u2019' || r == '\u02bc') && inWord:
-			continue
+		case (r == '\u2019' || r == '\u02bc') && inWord == 1:
+			// an apostrophe inside a word
 		case isUnspaced(r):
-			if inWord {
-				dst = append(dst, mix(h))
-			}
-			dst = append(dst, mix(hashRune(fnvOffset, r)))
-			h, inWord = fnvOffset, false
+			out[k] = h
+			k += inWord
+			out[k] = hashRune(fnvOffset, r)
+			k++
+			h, inWord = fnvOffset, 0
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
 			h = hashRune(h, unicode.ToLower(r))
-			inWord = true
+			inWord = 1
 		default:
-			if inWord {
-				dst = append(dst, mix(h))
-				h, inWord = fnvOffset, false
-			}
+			out[k] = h
+			k += inWord
+			h, inWord = fnvOffset, 0
 		}
 	}
-	if inWord {
-		dst = append(dst, mix(h))
+	out[k] = h
+	k += inWord
+	for i, w := range out[:k] {
+		out[i] = mix(w)
 	}
-	return dst
+	return dst[:n+k]
+}
+
+// asciiWord maps an ASCII byte to the byte a word hashes for it (letters
+// lower-cased, digits as they are), or to asciiSeparator or
+// asciiApostrophe.
+var asciiWord = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		case c == '\'':
+			t[c] = asciiApostrophe
+		}
+	}
+	return t
+}()
+
+const (
+	asciiSeparator  = 0
+	asciiApostrophe = 1
+)
+
+// isASCII reports whether s is all ASCII, eight bytes at a time.
+func isASCII(s string) bool {
+	var or uint64
+	for len(s) >= 8 {
+		or |= uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		or |= uint64(s[i])
+	}
+	return or&0x8080808080808080 == 0
 }
 
 func hashRune(h uint64, r rune) uint64 {
@@ -91,15 +136,6 @@ func hashRune(h uint64, r rune) uint64 {
 		h = (h ^ uint64(b)) * fnvPrime
 	}
 	return h
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // isUnspaced reports whether r belongs to a script written without spaces

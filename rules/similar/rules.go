@@ -197,6 +197,7 @@ type run struct {
 	mu          sync.Mutex
 	seen        map[string]bool // paths added: each of the rules adds every document
 	checked     []*Sketch
+	checkedSet  map[*Sketch]bool // the same, as a set, once Finish needs it
 	res         *Result
 	archiveErrs []rules.CorpusDiagnostic
 	views       int
@@ -231,10 +232,13 @@ func (v *corpusView) Finish() []rules.CorpusDiagnostic {
 	r := v.run
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	checked := map[*Sketch]bool{}
-	for _, s := range r.checked {
-		checked[s] = true
+	if r.checkedSet == nil {
+		r.checkedSet = make(map[*Sketch]bool, len(r.checked))
+		for _, s := range r.checked {
+			r.checkedSet[s] = true
+		}
 	}
+	checked := r.checkedSet
 	res := r.result()
 	var out []rules.CorpusDiagnostic
 	switch v.rule {
@@ -247,7 +251,7 @@ func (v *corpusView) Finish() []rules.CorpusDiagnostic {
 	}
 	r.finished++
 	if r.finished >= r.views {
-		r.checked, r.res, r.seen = nil, nil, nil
+		r.checked, r.checkedSet, r.res, r.seen = nil, nil, nil, nil
 	}
 	return out
 }
@@ -450,56 +454,83 @@ func boilerplate(res *Result, checked []*Sketch, minDocs int) []rules.CorpusDiag
 		}
 		return 0
 	})
+	// What is known of each distinct block: where it first occurs and in
+	// how many documents. Blocks are numbered in order of first
+	// occurrence; ids holds the number of every paragraph of every
+	// document in turn.
 	type occ struct {
-		groups []int // distinct groups seen, up to minBoilerplate
-		first  *Sketch
-		at     int
-		docs   int
-		last   int // index+1 of the last document counted
+		first, at int32 // document (in sks) and paragraph of the first occurrence
+		docs      int32
+		last      int32 // index+1 of the last document counted
 	}
-	byHash := map[uint64]*occ{}
+	total := 0
+	for _, s := range sks {
+		total += len(s.Paras)
+	}
+	occs := make([]occ, 0, total/2)
+	ids := make([]int32, 0, total)
+	index := make(map[uint64]int32, total/2)
+	for i, s := range sks {
+		for k, p := range s.Paras {
+			j, ok := index[p.Hash]
+			if !ok {
+				j = int32(len(occs))
+				index[p.Hash] = j
+				occs = append(occs, occ{first: int32(i), at: int32(k)})
+			}
+			ids = append(ids, j)
+			if o := &occs[j]; o.last != int32(i+1) {
+				o.last = int32(i + 1)
+				o.docs++
+			}
+		}
+	}
+	// The distinct groups (up to minDocs) of the blocks found in minDocs
+	// documents or more: no other block can recur in minDocs unrelated
+	// ones.
+	groups := map[int32][]int{}
+	next := 0
 	for i, s := range sks {
 		g := group[s]
 		if g == 0 {
 			g = -(i + 1)
 		}
-		for k, p := range s.Paras {
-			o := byHash[p.Hash]
-			if o == nil {
-				o = &occ{first: s, at: k}
-				byHash[p.Hash] = o
-			}
-			if o.last == i+1 {
+		for range s.Paras {
+			j := ids[next]
+			next++
+			if int(occs[j].docs) < minDocs {
 				continue
 			}
-			o.last = i + 1
-			o.docs++
-			if len(o.groups) < minDocs && !slices.Contains(o.groups, g) {
-				o.groups = append(o.groups, g)
+			if gs := groups[j]; len(gs) < minDocs && !slices.Contains(gs, g) {
+				groups[j] = append(gs, g)
 			}
 		}
 	}
+	boiler := func(j int32) bool { return int(occs[j].docs) >= minDocs && len(groups[j]) >= minDocs }
 	// Consecutive boilerplate blocks (a menu, a footer of several lines)
 	// make one finding, spanning them, as an editor deletes them at once.
+	next = 0
 	for _, s := range sks {
+		doc := ids[next : next+len(s.Paras)]
+		next += len(s.Paras)
 		for k := 0; k < len(s.Paras); k++ {
-			o := byHash[s.Paras[k].Hash]
-			if len(o.groups) < minDocs {
+			if !boiler(doc[k]) {
 				continue
 			}
-			first, most := k, o.docs
-			for k+1 < len(s.Paras) && len(byHash[s.Paras[k+1].Hash].groups) >= minDocs {
+			o := &occs[doc[k]]
+			first, most := k, int(o.docs)
+			for k+1 < len(s.Paras) && boiler(doc[k+1]) {
 				k++
-				most = max(most, byHash[s.Paras[k].Hash].docs)
+				most = max(most, int(occs[doc[k]].docs))
 			}
 			d := rules.Diagnostic{Start: s.Paras[first].Start, End: s.Paras[k].End,
 				Message: fmt.Sprintf("boilerplate: this block recurs in %d of the checked documents", o.docs)}
 			if k > first {
 				d.Message = fmt.Sprintf("boilerplate: these %d blocks recur in up to %d of the checked documents", k-first+1, most)
 			}
-			if o.first != s {
-				fp := o.first.Paras[o.at]
-				d.Related = []rules.Related{{Path: o.first.Path, Start: fp.Start, End: fp.End, Message: "first occurrence"}}
+			if f := sks[o.first]; f != s {
+				fp := f.Paras[o.at]
+				d.Related = []rules.Related{{Path: f.Path, Start: fp.Start, End: fp.End, Message: "first occurrence"}}
 			}
 			out = append(out, rules.CorpusDiagnostic{Path: s.Path, Diagnostic: d})
 		}

@@ -18,11 +18,13 @@ type unitFeature uint64
 func (f unitFeature) Sum() uint64 { return uint64(f) }
 func (f unitFeature) Weight() int { return 1 }
 
-// simhashOf must give the fingerprint of the library's own Vectorize, or
+// simhasher must give the fingerprint of the library's own Vectorize, also
+// when it reuses its feature slices for a shorter or longer text, or
 // sketches stored in an archive would stop matching new ones.
-func TestSimhashOfMatchesVectorize(t *testing.T) {
+func TestSimhasherMatchesVectorize(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 2, 7, 8, 64, 501} {
+	var h simhasher
+	for _, n := range []int{0, 1, 2, 7, 8, 64, 501, 3, 100} {
 		shingles := make([]uint64, n)
 		fs := make([]simhash.Feature, n)
 		for i := range shingles {
@@ -33,8 +35,8 @@ func TestSimhashOfMatchesVectorize(t *testing.T) {
 			fs[i] = unitFeature(shingles[i])
 		}
 		want := simhash.Fingerprint(simhash.Vectorize(fs))
-		if got := simhashOf(shingles); got != want {
-			t.Errorf("%d shingles: simhashOf = %#x, Vectorize gives %#x", n, got, want)
+		if got := h.sum(shingles); got != want {
+			t.Errorf("%d shingles: simhasher = %#x, Vectorize gives %#x", n, got, want)
 		}
 	}
 }
@@ -87,6 +89,55 @@ func TestSketchIndependentOfOrder(t *testing.T) {
 	for i := len(docs) - 1; i >= 0; i-- {
 		if again := NewSketch(docs[i]); !reflect.DeepEqual(again, first[i]) {
 			t.Errorf("%s: sketch differs when made after other documents", docs[i].Path)
+		}
+	}
+}
+
+func TestSortPacked(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var spare []uint64
+	for _, n := range []int{0, 1, 2, 100, 2225, 20000} {
+		for _, bits := range []uint{1, 8, 16, 32} {
+			packed := make([]uint64, n)
+			for i := range packed {
+				k := rng.Uint64() & (1<<bits - 1)
+				packed[i] = k<<32 | uint64(i)
+			}
+			want := slices.Clone(packed)
+			slices.Sort(want)
+			var got []uint64
+			got, spare = sortPacked(packed, spare)
+			if !slices.Equal(got, want) {
+				t.Errorf("%d keys of %d bits: not the order of slices.Sort", n, bits)
+			}
+		}
+	}
+}
+
+func TestIntersectCountsCommonElements(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	set := func(n, span int) []uint32 {
+		s := make([]uint32, n)
+		for i := range s {
+			s[i] = uint32(rng.IntN(span))
+		}
+		slices.Sort(s)
+		return slices.Compact(s)
+	}
+	for _, tc := range []struct{ na, nb, span int }{{0, 0, 10}, {0, 5, 10}, {5, 0, 10}, {1, 1, 1}, {50, 50, 60}, {400, 300, 1 << 30}, {300, 3000, 5000}} {
+		a, b := set(tc.na, tc.span), set(tc.nb, tc.span)
+		in := map[uint32]bool{}
+		for _, v := range a {
+			in[v] = true
+		}
+		want := 0
+		for _, v := range b {
+			if in[v] {
+				want++
+			}
+		}
+		if got := intersect(a, b); got != want {
+			t.Errorf("%d and %d elements below %d: intersect = %d, want %d", len(a), len(b), tc.span, got, want)
 		}
 	}
 }

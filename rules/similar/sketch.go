@@ -89,11 +89,14 @@ func NewSketch(doc *article.Document) *Sketch {
 // working slices are pooled: a folder of stories would otherwise grow a
 // fresh set of them for every story.
 type sketchBuilder struct {
-	s                            *Sketch
-	sig                          minHashSig
-	body                         uint64
-	words, shingles, sample, all []uint64
-	seq                          []uint32 // the sketch's Seq, copied out by finish
+	s     *Sketch
+	sig   minHashSig
+	body  uint64
+	words []uint64
+	// all holds the body shingle hashes in reading order (finish makes
+	// Seq from them), sample those that simhash samples.
+	all, sample []uint64
+	fp          simhasher
 }
 
 var builderPool = sync.Pool{New: func() any { return &sketchBuilder{sig: make(minHashSig, MinHashSize)} }}
@@ -103,7 +106,7 @@ func newSketchBuilder(path string, blocks int) *sketchBuilder {
 	b.s = &Sketch{Path: path, BodyStart: -1, Paras: make([]Para, 0, blocks)}
 	b.sig.reset()
 	b.body = fnvOffset
-	b.words, b.shingles, b.sample, b.all, b.seq = b.words[:0], b.shingles[:0], b.sample[:0], b.all[:0], b.seq[:0]
+	b.words, b.all, b.sample = b.words[:0], b.all[:0], b.sample[:0]
 	return b
 }
 
@@ -117,35 +120,62 @@ func (b *sketchBuilder) release() {
 // whether it is body copy.
 func (b *sketchBuilder) add(words []uint64, start, end int, body bool) {
 	s := b.s
-	p := Para{Hash: hashWords(words), Words: len(words), Start: start, End: end, Body: body, SeqStart: len(b.seq)}
+	p := Para{Words: len(words), Start: start, End: end, Body: body, SeqStart: len(b.all)}
+	h := uint64(fnvOffset)
 	if body {
-		for _, w := range words {
-			b.body = mix(b.body ^ w)
-		}
-		s.Words += len(words)
-		b.shingles = appendShingles(b.shingles[:0], words)
-		for _, sh := range b.shingles {
-			b.sig.add(sh)
-			b.all = append(b.all, sh)
-			if sh&simhashSampleMask == 0 {
-				b.sample = append(b.sample, sh)
+		// One loop for the paragraph and body hashes (two chains of
+		// multiplications, each step waiting on the one before) and the
+		// shingles, whose independent work fills the waits.
+		bh := b.body
+		for i, w := range words {
+			h = mix(h ^ w)
+			bh = mix(bh ^ w)
+			if i >= ShingleWords-1 {
+				b.addShingle(mix(words[i-2] ^ bits.RotateLeft64(words[i-1], 21) ^ bits.RotateLeft64(w, 42)))
 			}
-			b.seq = append(b.seq, uint32(sh>>32))
 		}
+		if len(words) < ShingleWords {
+			// A paragraph shorter than a shingle is one shingle.
+			var sh uint64
+			for i, w := range words {
+				sh ^= bits.RotateLeft64(w, 21*i)
+			}
+			b.addShingle(mix(sh))
+		}
+		b.body = bh
+		s.Words += len(words)
 		if s.BodyStart < 0 {
 			s.BodyStart = start
 		}
 		s.BodyEnd = end
+	} else {
+		for _, w := range words {
+			h = mix(h ^ w)
+		}
 	}
-	p.SeqEnd = len(b.seq)
+	p.Hash = h | 1
+	p.SeqEnd = len(b.all)
 	s.Paras = append(s.Paras, p)
+}
+
+// addShingle adds the hash of a body shingle (ShingleWords words in a
+// row) to the MinHash signature, to the simhash sample when it is one of
+// the sampled, and to the shingles in reading order.
+func (b *sketchBuilder) addShingle(sh uint64) {
+	b.sig.add(sh)
+	if sh&simhashSampleMask == 0 {
+		b.sample = append(b.sample, sh)
+	}
+	b.all = append(b.all, sh)
 }
 
 func (b *sketchBuilder) finish() *Sketch {
 	s := b.s
 	// Sketches are kept for a whole corpus: no spare capacity.
-	s.Seq = make([]uint32, len(b.seq))
-	copy(s.Seq, b.seq)
+	s.Seq = make([]uint32, len(b.all))
+	for i, sh := range b.all {
+		s.Seq[i] = uint32(sh >> 32)
+	}
 	if s.BodyStart < 0 {
 		s.BodyStart = 0
 	}
@@ -158,33 +188,9 @@ func (b *sketchBuilder) finish() *Sketch {
 		// Too short to sample: fingerprint every shingle.
 		sample = b.all
 	}
-	s.Simhash = simhashOf(sample)
+	s.Simhash = b.fp.sum(sample)
 	s.Bands = bandKeys(b.sig.finish())
 	return s
-}
-
-func hashWords(ws []uint64) uint64 {
-	h := uint64(fnvOffset)
-	for _, w := range ws {
-		h = mix(h ^ w)
-	}
-	return h | 1
-}
-
-// appendShingles appends the hashes of the ShingleWords-word shingles of
-// one paragraph; a paragraph shorter than that is one shingle.
-func appendShingles(dst, words []uint64) []uint64 {
-	if len(words) < ShingleWords {
-		var h uint64
-		for i, w := range words {
-			h ^= bits.RotateLeft64(w, 21*i)
-		}
-		return append(dst, mix(h))
-	}
-	for i := 0; i+ShingleWords <= len(words); i++ {
-		dst = append(dst, mix(words[i]^bits.RotateLeft64(words[i+1], 21)^bits.RotateLeft64(words[i+2], 42)))
-	}
-	return dst
 }
 
 // residueLike reports whether a block looks like page furniture rather than
@@ -218,16 +224,22 @@ type shingleFeature struct{ sum uint64 }
 func (f *shingleFeature) Sum() uint64 { return f.sum }
 func (f *shingleFeature) Weight() int { return 1 }
 
-// simhashOf fingerprints shingles with mfonda/simhash, fed the project's
-// own shingle features rather than the library's word sets.
-func simhashOf(shingles []uint64) uint64 {
-	feats := make([]shingleFeature, len(shingles))
-	fs := make([]simhash.Feature, len(shingles))
+// simhasher fingerprints shingles with mfonda/simhash, fed the project's
+// own shingle features rather than the library's word sets. It keeps its
+// feature slices from one sketch to the next.
+type simhasher struct {
+	feats []shingleFeature
+	fs    []simhash.Feature
+}
+
+func (h *simhasher) sum(shingles []uint64) uint64 {
+	h.feats = slices.Grow(h.feats[:0], len(shingles))[:len(shingles)]
+	h.fs = slices.Grow(h.fs[:0], len(shingles))[:len(shingles)]
 	for i, sh := range shingles {
-		feats[i].sum = sh
-		fs[i] = &feats[i]
+		h.feats[i].sum = sh
+		h.fs[i] = &h.feats[i]
 	}
-	return simhash.Fingerprint(simhash.Vectorize(fs))
+	return simhash.Fingerprint(simhash.Vectorize(h.fs))
 }
 
 // Vectorize costs 64 steps per feature, so a long text is fingerprinted
@@ -251,10 +263,11 @@ func (sig minHashSig) reset() {
 }
 
 func (sig minHashSig) add(sh uint64) {
+	// min rather than a test: whether a shingle lowers its bin's minimum
+	// is a coin toss early in a story, and a conditional move costs less
+	// than the mispredicted branch.
 	bin := sh >> (64 - 7)
-	if v := uint32(sh); v < sig[bin] {
-		sig[bin] = v
-	}
+	sig[bin] = min(sig[bin], uint32(sh))
 }
 
 // finish fills the empty bins from the next full one (rotation
