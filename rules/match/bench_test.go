@@ -128,8 +128,10 @@ func styleEntries() []Entry {
 	return all
 }
 
-// BenchmarkFindBBC runs Find over every BBC paragraph with each phrase set
-// the rules use.
+// BenchmarkFindBBC runs Find with each phrase set the rules use over the
+// paragraphs of one BBC article in a hundred (23 articles: their tokens
+// stay in the processor's cache between passes, as one document's tokens
+// do while the rules run over them).
 func BenchmarkFindBBC(b *testing.B) {
 	docs := bbcDocs(b)
 	type para struct {
@@ -137,9 +139,11 @@ func BenchmarkFindBBC(b *testing.B) {
 		toks []Token
 	}
 	var paras []para
-	for _, d := range docs {
-		for _, p := range d {
+	var size int64
+	for i := 0; i < len(docs); i += 100 {
+		for _, p := range docs[i] {
 			paras = append(paras, para{p, Tokenize(p, nil)})
+			size += int64(len(p))
 		}
 	}
 	for _, bc := range []struct {
@@ -152,7 +156,7 @@ func BenchmarkFindBBC(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			set := MustCompile(bc.entries)
-			b.SetBytes(docsBytes(docs))
+			b.SetBytes(size)
 			b.ReportAllocs()
 			cpu0 := cpuTime()
 			for b.Loop() {
@@ -174,9 +178,11 @@ func BenchmarkCompile(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
+			cpu0 := cpuTime()
 			for b.Loop() {
 				MustCompile(entries)
 			}
+			reportCPU(b, cpu0)
 		})
 	}
 }

@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzTokenize checks that tokens stay inside the text, in order, without
-// overlap, never split a character, and carry the folded form of their text.
+// overlap, never split a character, and carry the folded form of their text;
+// and that Find agrees with its slow oracle on them.
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{
 		"Mr. Smith went to the U.S. on Jan. 5. He left!",
@@ -16,6 +17,7 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	set := MustCompile(MustList("chatbot"))
+	oracleSet, oracle := MustCompile(oracleEntries), oraclePhrases(oracleEntries)
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := Tokenize(text, nil)
 		prev := 0
@@ -39,5 +41,6 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatalf("bad match %+v in %q", m, text)
 			}
 		}
+		checkFind(t, oracleSet, oracleEntries, oracle, text)
 	})
 }
