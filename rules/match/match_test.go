@@ -169,3 +169,31 @@ func TestAppendTokensMatchesTokenize(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAbbreviation(t *testing.T) {
+	for _, w := range []string{"mr", "mrs", "dr", "st", "inc", "v", "etc", "jan", "sept", "calif", "fla"} {
+		if !isAbbreviation(w) {
+			t.Errorf("isAbbreviation(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Mr", "m", "he", "it", "us", "mar.", "", "january"} {
+		if isAbbreviation(w) {
+			t.Errorf("isAbbreviation(%q) = true", w)
+		}
+	}
+}
+
+// appendFoldTo (the tokenizer's, with its ASCII fast path) folds as
+// appendFold does.
+func TestAppendFoldTo(t *testing.T) {
+	for _, w := range []string{
+		"Smith", "BBC", "U.S.", "don't", "O’Brien", "ÉCOLE", "Naïve",
+		strings.Repeat("A", 32), strings.Repeat("B", 33), strings.Repeat("C", 31) + "É", "",
+	} {
+		var b strings.Builder
+		appendFoldTo(&b, w)
+		if want := string(appendFold(nil, w)); b.String() != want {
+			t.Errorf("appendFoldTo(%q) = %q, want %q", w, b.String(), want)
+		}
+	}
+}
