@@ -169,6 +169,35 @@ func BenchmarkFindBBC(b *testing.B) {
 	}
 }
 
+// BenchmarkTokenizeFindBBC is the rules' path over every BBC article:
+// tokenize its paragraphs into one slice, then run the style and chatbot
+// sets over them.
+func BenchmarkTokenizeFindBBC(b *testing.B) {
+	docs := bbcDocs(b)
+	style, chatbot := MustCompile(styleEntries()), MustCompile(MustList("chatbot"))
+	toks := make([]Token, 0, 1<<14)
+	var starts []int
+	b.SetBytes(docsBytes(docs))
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, d := range docs {
+			toks, starts = toks[:0], starts[:0]
+			for _, p := range d {
+				starts = append(starts, len(toks))
+				toks = AppendTokens(toks, p)
+			}
+			starts = append(starts, len(toks))
+			for _, set := range []*Set{style, chatbot} {
+				for k, p := range d {
+					set.Find(p, toks[starts[k]:starts[k+1]])
+				}
+			}
+		}
+	}
+	reportCPU(b, cpu0)
+}
+
 // BenchmarkCompile compiles each embedded list, and the style rules' set.
 func BenchmarkCompile(b *testing.B) {
 	for _, name := range append(ListNames(), "style") {

@@ -31,6 +31,9 @@ func FuzzTokenize(f *testing.F) {
 			if tk.Kind == Word && tk.Fold != fold(tk.Text(text)) {
 				t.Fatalf("token %d fold %q, want %q", i, tk.Fold, fold(tk.Text(text)))
 			}
+			if tk.hash != tokenHash(tk.Fold) {
+				t.Fatalf("token %d (%q) hash %#x, want tokenHash %#x", i, tk.Fold, tk.hash, tokenHash(tk.Fold))
+			}
 			prev = tk.End
 		}
 		if len(toks) > 0 && !toks[0].SentenceStart {

@@ -2,6 +2,7 @@ package match
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -195,5 +196,23 @@ func TestAppendFoldTo(t *testing.T) {
 		if want := string(appendFold(nil, w)); b.String() != want {
 			t.Errorf("appendFoldTo(%q) = %q, want %q", w, b.String(), want)
 		}
+	}
+}
+
+// The token hash lives in the padding after the flags: a token of a 64-bit
+// build is no larger than its exported fields make it (token streams are
+// about eight times the size of their text).
+func TestTokenSize(t *testing.T) {
+	if strconv.IntSize != 64 {
+		t.Skip("padding differs on 32-bit platforms")
+	}
+	type exported struct {
+		Start, End                 int
+		Fold                       string
+		Kind                       Kind
+		SentenceStart, SpaceBefore bool
+	}
+	if got, want := reflect.TypeFor[Token]().Size(), reflect.TypeFor[exported]().Size(); got != want {
+		t.Errorf("Token is %d bytes, want %d", got, want)
 	}
 }

@@ -61,7 +61,12 @@ type Set struct {
 	// phrase, are passed over without a table lookup.
 	rootFilter [1 << rootFilterLog / 64]uint64
 	edges      edgeTable // the other edges
-	wild       []int32   // node -> child on "*" (0: none)
+	// edgeFilter is, per node, a 128-bit filter of its edge tokens (the
+	// high bits of their tokenHash) at edgeFilter[2*node:2*node+2]: most
+	// tokens after a common first word ("the", "in") continue no phrase,
+	// and the filter passes over them without a probe of the edge table.
+	edgeFilter []uint64
+	wild       []int32 // node -> child on "*" (0: none)
 	// The phrases that end at node n are finals[finalAt[n]:finalAt[n+1]],
 	// in the order of their entries.
 	finalAt []int32
@@ -72,6 +77,13 @@ const rootFilterLog = 12
 
 // rootFilterBit is the bit of a token's hash in Set.rootFilter.
 func rootFilterBit(hash uint32) uint32 { return hash >> (32 - rootFilterLog) }
+
+// hasEdge reports whether node may have an edge on a token with hash: false
+// when its edge filter rules it out.
+func (s *Set) hasEdge(node int32, hash uint32) bool {
+	b := hash >> (32 - 7)
+	return s.edgeFilter[2*uint32(node)+b/64]&(1<<(b%64)) != 0
+}
 
 type final struct {
 	entry int
@@ -103,6 +115,7 @@ func Compile(entries []Entry) (*Set, error) {
 	s.roots.init(len(entries))
 	s.edges.init(steps)
 	s.wild = make([]int32, 1, steps+1)
+	s.edgeFilter = make([]uint64, 2, 2*(steps+1))
 	ends := make([]nodeFinal, 0, phrases) // the phrases' last nodes, in the order of the entries
 	for i, e := range s.entries {
 		segs := all[i]
@@ -194,6 +207,9 @@ func (s *Set) step(node int32, fold, text string) int32 {
 		t = &s.roots
 		b := rootFilterBit(h)
 		s.rootFilter[b/64] |= 1 << (b % 64)
+	} else {
+		b := h >> (32 - 7)
+		s.edgeFilter[2*uint32(node)+b/64] |= 1 << (b % 64)
 	}
 	if next := t.lookup(node, fold, h); next != 0 {
 		return next
@@ -205,6 +221,7 @@ func (s *Set) step(node int32, fold, text string) int32 {
 
 func (s *Set) newNode() int32 {
 	s.wild = append(s.wild, 0)
+	s.edgeFilter = append(s.edgeFilter, 0, 0)
 	return int32(len(s.wild) - 1)
 }
 
@@ -372,7 +389,7 @@ func (s *Set) Find(text string, toks []Token) []Match {
 		if t.Kind == Opaque {
 			continue
 		}
-		next := s.roots.lookup(0, t.Fold, tokenHash(t.Fold))
+		next := s.roots.lookup(0, t.Fold, t.foldHash())
 		if next == 0 && wild == 0 {
 			continue
 		}
@@ -395,7 +412,7 @@ func (s *Set) Find(text string, toks []Token) []Match {
 // loop passes over them faster than Find's own.
 func (s *Set) nextRootCandidate(toks []Token, i int) int {
 	for ; i < len(toks); i++ {
-		b := rootFilterBit(tokenHash(toks[i].Fold))
+		b := rootFilterBit(toks[i].foldHash())
 		if s.rootFilter[b/64]&(1<<(b%64)) != 0 {
 			break
 		}
@@ -417,8 +434,10 @@ func (s *Set) walk(out []Match, text string, toks []Token, start, j int, node in
 	if j >= len(toks) || toks[j].Kind == Opaque {
 		return out
 	}
-	if next := s.edges.lookup(node, toks[j].Fold, tokenHash(toks[j].Fold)); next != 0 {
-		out = s.walk(out, text, toks, start, j+1, next)
+	if h := toks[j].foldHash(); s.hasEdge(node, h) {
+		if next := s.edges.lookup(node, toks[j].Fold, h); next != 0 {
+			out = s.walk(out, text, toks, start, j+1, next)
+		}
 	}
 	if w := s.wild[node]; w != 0 && toks[j].Kind == Word {
 		out = s.walk(out, text, toks, start, j+1, w)

@@ -41,6 +41,18 @@ type Token struct {
 	// SpaceBefore is set when white space (or the start of the text)
 	// precedes the token.
 	SpaceBefore bool
+	// hash is tokenHash(Fold), computed once by the tokenizer for the
+	// phrase sets' lookups (which read it through foldHash); 0 in a token
+	// made otherwise. It fits in the padding after the flags.
+	hash uint32
+}
+
+// foldHash returns tokenHash(t.Fold).
+func (t *Token) foldHash() uint32 {
+	if t.hash != 0 {
+		return t.hash
+	}
+	return tokenHash(t.Fold)
 }
 
 // Text returns the token's text in text (the string it was made from).
@@ -157,16 +169,17 @@ func AppendTokens(dst []Token, text string) []Token {
 				// Arithmetic rather than a branch: which words have
 				// capitals is hard to predict.
 				foldBytes += toFold * (end - i)
-				toks = appendToken(toks, i, end, text[i:end], Word+Kind(toFold)*(wordToFold-Word), space, newline)
+				// A word still to fold gets its hash when folded.
+				toks = appendToken(toks, i, end, text[i:end], Word+Kind(toFold)*(wordToFold-Word), tokenHash(text[i:end]), space, newline)
 				i = end
 			case classStop:
 				if stop < 0 {
 					stop = len(toks)
 				}
-				toks = appendToken(toks, i, i+1, text[i:i+1], Punct, space, newline)
+				toks = appendToken(toks, i, i+1, text[i:i+1], Punct, asciiHash[c], space, newline)
 				i++
 			default:
-				toks = appendToken(toks, i, i+1, text[i:i+1], Punct, space, newline)
+				toks = appendToken(toks, i, i+1, text[i:i+1], Punct, asciiHash[c], space, newline)
 				i++
 			}
 			space, newline = false, false
@@ -192,17 +205,17 @@ func AppendTokens(dst []Token, text string) []Token {
 				foldBytes += len(w)
 				kind = wordToFold
 			}
-			toks = appendToken(toks, i, end, w, kind, space, newline)
+			toks = appendToken(toks, i, end, w, kind, tokenHash(w), space, newline)
 			i = end
 		case r == opaque:
-			toks = appendToken(toks, i, i+size, text[i:i+size], Opaque, space, newline)
+			toks = appendToken(toks, i, i+size, text[i:i+size], Opaque, tokenHash(text[i:i+size]), space, newline)
 			i += size
 		default:
 			f := foldPunct(text[i : i+size])
 			if stop < 0 && isTerminal(f) {
 				stop = len(toks)
 			}
-			toks = appendToken(toks, i, i+size, f, Punct, space, newline)
+			toks = appendToken(toks, i, i+size, f, Punct, tokenHash(f), space, newline)
 			i += size
 		}
 		space, newline = false, false
@@ -219,6 +232,7 @@ func AppendTokens(dst []Token, text string) []Token {
 				appendFoldTo(&b, t.Fold)
 				t.Fold = b.String()[start:]
 				t.Kind = Word
+				t.hash = tokenHash(t.Fold)
 			}
 		}
 	}
@@ -233,12 +247,20 @@ func AppendTokens(dst []Token, text string) []Token {
 
 // appendToken appends one token to toks. Its fields are written in place:
 // building a Token and copying it costs the tokenizer about a fifth more.
-func appendToken(toks []Token, start, end int, fold string, kind Kind, space, newline bool) []Token {
+func appendToken(toks []Token, start, end int, fold string, kind Kind, hash uint32, space, newline bool) []Token {
 	toks = append(toks, Token{})
 	t := &toks[len(toks)-1]
-	t.Start, t.End, t.Fold, t.Kind, t.SpaceBefore, t.SentenceStart = start, end, fold, kind, space, newline
+	t.Start, t.End, t.Fold, t.Kind, t.hash, t.SpaceBefore, t.SentenceStart = start, end, fold, kind, hash, space, newline
 	return toks
 }
+
+// asciiHash is the tokenHash of each ASCII character.
+var asciiHash = func() (t [utf8.RuneSelf]uint32) {
+	for c := range utf8.RuneSelf {
+		t[c] = tokenHash(string(rune(c)))
+	}
+	return t
+}()
 
 // ASCII byte classes for the tokenizer's fast path.
 const (
