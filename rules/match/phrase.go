@@ -71,6 +71,7 @@ type Set struct {
 	// in the order of their entries.
 	finalAt []int32
 	finals  []final
+	exact   [][]string // the own tokens of the case-sensitive phrases
 }
 
 const rootFilterLog = 12
@@ -78,16 +79,17 @@ const rootFilterLog = 12
 // rootFilterBit is the bit of a token's hash in Set.rootFilter.
 func rootFilterBit(hash uint32) uint32 { return hash >> (32 - rootFilterLog) }
 
-// hasEdge reports whether node may have an edge on a token with hash: false
-// when its edge filter rules it out.
+// hasEdge reports whether node (not the root) may have an edge on a token
+// with hash: false when its edge filter rules it out.
 func (s *Set) hasEdge(node int32, hash uint32) bool {
-	b := hash >> (32 - 7)
-	return s.edgeFilter[2*uint32(node)+b/64]&(1<<(b%64)) != 0
+	word, bit := s.filterBit(node, hash)
+	return *word&bit != 0
 }
 
+// final is a phrase that ends at a trie node.
 type final struct {
-	entry int
-	exact []string // the phrase's own tokens, for case-sensitive entries
+	entry int32
+	exact int32 // index in Set.exact of the phrase's own tokens (case-sensitive entries), or -1
 }
 
 // Compile builds a set from entries. It fails on an entry whose phrase has
@@ -126,9 +128,10 @@ func Compile(entries []Entry) (*Set, error) {
 				if words == 0 {
 					return fmt.Errorf("phrase %q: no words", e.Phrase)
 				}
-				f := final{entry: i}
+				f := final{entry: int32(i), exact: -1}
 				if caseSensitive {
-					f.exact = exact
+					f.exact = int32(len(s.exact))
+					s.exact = append(s.exact, exact)
 				}
 				ends = append(ends, nodeFinal{node, f})
 				return nil
@@ -202,21 +205,33 @@ func (s *Set) step(node int32, fold, text string) int32 {
 		return s.wild[node]
 	}
 	t := &s.edges
-	h := tokenHash(fold)
 	if node == 0 {
 		t = &s.roots
-		b := rootFilterBit(h)
-		s.rootFilter[b/64] |= 1 << (b % 64)
-	} else {
-		b := h >> (32 - 7)
-		s.edgeFilter[2*uint32(node)+b/64] |= 1 << (b % 64)
 	}
-	if next := t.lookup(node, fold, h); next != 0 {
-		return next
+	h := tokenHash(fold)
+	// The filter rules out most absent edges without a lookup: most nodes
+	// of a long list are new ones, with no edges yet.
+	word, bit := s.filterBit(node, h)
+	if *word&bit != 0 {
+		if next := t.lookup(node, fold, h); next != 0 {
+			return next
+		}
 	}
+	*word |= bit
 	next := s.newNode()
 	t.insert(node, fold, h, next)
 	return next
+}
+
+// filterBit returns the word and bit of the filter of node's edges (the
+// root filter for the root) for a token hash.
+func (s *Set) filterBit(node int32, hash uint32) (*uint64, uint64) {
+	if node == 0 {
+		b := rootFilterBit(hash)
+		return &s.rootFilter[b/64], 1 << (b % 64)
+	}
+	b := hash >> (32 - 7)
+	return &s.edgeFilter[2*uint32(node)+b/64], 1 << (b % 64)
 }
 
 func (s *Set) newNode() int32 {
@@ -447,8 +462,8 @@ func (s *Set) walk(out []Match, text string, toks []Token, start, j int, node in
 
 func (s *Set) accept(f final, text string, toks []Token, start, end int) bool {
 	e := &s.entries[f.entry]
-	if f.exact != nil {
-		for k, want := range f.exact {
+	if f.exact >= 0 {
+		for k, want := range s.exact[f.exact] {
 			if want != "*" && !sameExact(toks[start+k].Text(text), want) {
 				return false
 			}
