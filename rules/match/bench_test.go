@@ -198,6 +198,23 @@ func BenchmarkTokenizeFindBBC(b *testing.B) {
 	reportCPU(b, cpu0)
 }
 
+// BenchmarkQuotationsBBC finds the quotations of every BBC paragraph.
+func BenchmarkQuotationsBBC(b *testing.B) {
+	docs := bbcDocs(b)
+	var dst []Range
+	b.SetBytes(docsBytes(docs))
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, d := range docs {
+			for k, p := range d {
+				dst = Quotations(p, k == 0, dst)
+			}
+		}
+	}
+	reportCPU(b, cpu0)
+}
+
 // BenchmarkCompile compiles each embedded list, and the style rules' set.
 func BenchmarkCompile(b *testing.B) {
 	for _, name := range append(ListNames(), "style") {
