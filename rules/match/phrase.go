@@ -113,7 +113,8 @@ func Compile(entries []Entry) (*Set, error) {
 		p, n := stepCount(segs)
 		phrases, steps = phrases+p, steps+n
 	}
-	// Sized once: the walks below add at most steps edges.
+	// The walks below add at most steps nodes; the root table grows if
+	// need be.
 	s.roots.init(len(entries))
 	s.edges.init(steps)
 	s.wild = make([]int32, 1, steps+1)

@@ -43,7 +43,9 @@ type Token struct {
 	SpaceBefore bool
 	// hash is tokenHash(Fold), computed once by the tokenizer for the
 	// phrase sets' lookups (which read it through foldHash); 0 in a token
-	// made otherwise. It fits in the padding after the flags.
+	// made otherwise. It fits in the padding after the flags. A token
+	// whose Fold is changed after tokenizing keeps the old hash, and Find
+	// would miss phrases on it: make a new Token instead.
 	hash uint32
 }
 
@@ -245,8 +247,9 @@ func AppendTokens(dst []Token, text string) []Token {
 	return toks
 }
 
-// appendToken appends one token to toks. Its fields are written in place:
-// building a Token and copying it costs the tokenizer about a fifth more.
+// appendToken appends one token to toks, writing its fields in place
+// rather than copying a Token built beside it (the copy reads back, wide,
+// what was just written narrow: a stall on every token).
 func appendToken(toks []Token, start, end int, fold string, kind Kind, hash uint32, space, newline bool) []Token {
 	toks = append(toks, Token{})
 	t := &toks[len(toks)-1]
