@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzTokenize checks that tokens stay inside the text, in order, without
-// overlap, never split a character, and carry the folded form of their text.
+// overlap, never split a character, and carry the folded form of their text;
+// and that Find agrees with its slow oracle on them.
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{
 		"Mr. Smith went to the U.S. on Jan. 5. He left!",
@@ -16,6 +17,7 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	set := MustCompile(MustList("chatbot"))
+	oracleSet, oracle := MustCompile(oracleEntries), oraclePhrases(oracleEntries)
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := Tokenize(text, nil)
 		prev := 0
@@ -29,6 +31,9 @@ func FuzzTokenize(f *testing.F) {
 			if tk.Kind == Word && tk.Fold != fold(tk.Text(text)) {
 				t.Fatalf("token %d fold %q, want %q", i, tk.Fold, fold(tk.Text(text)))
 			}
+			if tk.hash != tokenHash(tk.Fold) {
+				t.Fatalf("token %d (%q) hash %#x, want tokenHash %#x", i, tk.Fold, tk.hash, tokenHash(tk.Fold))
+			}
 			prev = tk.End
 		}
 		if len(toks) > 0 && !toks[0].SentenceStart {
@@ -39,5 +44,6 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatalf("bad match %+v in %q", m, text)
 			}
 		}
+		checkFind(t, oracleSet, oracleEntries, oracle, text)
 	})
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -167,5 +168,51 @@ func TestAppendTokensMatchesTokenize(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("AppendTokens(prefix, %q):\n got %+v\nwant %+v", text, got, want)
 		}
+	}
+}
+
+func TestIsAbbreviation(t *testing.T) {
+	for _, w := range []string{"mr", "mrs", "dr", "st", "inc", "v", "etc", "jan", "sept", "calif", "fla"} {
+		if !isAbbreviation(w) {
+			t.Errorf("isAbbreviation(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Mr", "m", "he", "it", "us", "mar.", "", "january"} {
+		if isAbbreviation(w) {
+			t.Errorf("isAbbreviation(%q) = true", w)
+		}
+	}
+}
+
+// appendFoldTo (the tokenizer's, with its ASCII fast path) folds as
+// appendFold does.
+func TestAppendFoldTo(t *testing.T) {
+	for _, w := range []string{
+		"Smith", "BBC", "U.S.", "don't", "O’Brien", "ÉCOLE", "Naïve",
+		strings.Repeat("A", 32), strings.Repeat("B", 33), strings.Repeat("C", 31) + "É", "",
+	} {
+		var b strings.Builder
+		appendFoldTo(&b, w)
+		if want := string(appendFold(nil, w)); b.String() != want {
+			t.Errorf("appendFoldTo(%q) = %q, want %q", w, b.String(), want)
+		}
+	}
+}
+
+// The token hash lives in the padding after the flags: a token of a 64-bit
+// build is no larger than its exported fields make it (token streams are
+// about eight times the size of their text).
+func TestTokenSize(t *testing.T) {
+	if strconv.IntSize != 64 {
+		t.Skip("padding differs on 32-bit platforms")
+	}
+	type exported struct {
+		Start, End                 int
+		Fold                       string
+		Kind                       Kind
+		SentenceStart, SpaceBefore bool
+	}
+	if got, want := reflect.TypeFor[Token]().Size(), reflect.TypeFor[exported]().Size(); got != want {
+		t.Errorf("Token is %d bytes, want %d", got, want)
 	}
 }

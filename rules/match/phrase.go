@@ -47,61 +47,81 @@ type Match struct {
 
 // Set is a compiled set of phrases. It is immutable and safe for concurrent
 // use.
+//
+// The phrases form a trie on folded tokens. Its edges live in two flat hash
+// tables, one for the root's (the first tokens of all phrases, looked up
+// for the tokens of a text that pass a bit filter) and one for the rest,
+// rather than in a map per node: compiling the chatbot list makes about
+// 8,000 nodes, and making them is most of the start-up cost of a set.
 type Set struct {
 	entries []Entry
-	root    map[string]int32 // first tokens: the edges of the root, node 0
-	// edges are the other trie edges, on folded tokens: node -> token ->
-	// child. One string-keyed map per node hashes faster than one map on a
-	// (node, token) struct.
-	edges []map[string]int32
-	// edgeBits is, per node, a bit filter of its edge tokens (rootBit mod
-	// 128): most words after a common first word ("the", "in") continue no
-	// phrase, and the filter passes over them without a map lookup.
-	edgeBits [][2]uint64
-	wild     []int32   // node -> child on "*" (0: none)
-	final    [][]final // node -> the phrases that end there
-	nodes    int32
-	// roots is a bit filter of the first tokens of all phrases, so that
-	// most tokens of a text are passed over without a map lookup.
-	roots [rootBits / 64]uint64
+	roots   edgeTable // edges of the root, node 0
+	// rootFilter is a bit filter of the root's tokens (the high bits of
+	// their tokenHash), so that most tokens of a text, which start no
+	// phrase, are passed over without a table lookup.
+	rootFilter [1 << rootFilterLog / 64]uint64
+	edges      edgeTable // the other edges
+	// edgeFilter is, per node, a 128-bit filter of its edge tokens (the
+	// high bits of their tokenHash) at edgeFilter[2*node:2*node+2]: most
+	// tokens after a common first word ("the", "in") continue no phrase,
+	// and the filter passes over them without a probe of the edge table.
+	edgeFilter []uint64
+	wild       []int32 // node -> child on "*" (0: none)
+	// The phrases that end at node n are finals[finalAt[n]:finalAt[n+1]],
+	// in the order of their entries.
+	finalAt []int32
+	finals  []final
+	exact   [][]string // the own tokens of the case-sensitive phrases
 }
 
-const rootBits = 4096
+const rootFilterLog = 12
 
-// rootBit hashes a folded token by its first and last bytes and length.
-func rootBit(tok string) uint {
-	if tok == "" {
-		return 0
-	}
-	return (uint(tok[0])*131 + uint(tok[len(tok)-1])*31 + uint(len(tok))) % rootBits
+// rootFilterBit is the bit of a token's hash in Set.rootFilter.
+func rootFilterBit(hash uint32) uint32 { return hash >> (32 - rootFilterLog) }
+
+// hasEdge reports whether node (not the root) may have an edge on a token
+// with hash: false when its edge filter rules it out.
+func (s *Set) hasEdge(node int32, hash uint32) bool {
+	word, bit := s.filterBit(node, hash)
+	return *word&bit != 0
 }
 
+// final is a phrase that ends at a trie node.
 type final struct {
-	entry int
-	exact []string // the phrase's own tokens, for case-sensitive entries
+	entry int32
+	exact int32 // index in Set.exact of the phrase's own tokens (case-sensitive entries), or -1
 }
 
 // Compile builds a set from entries. It fails on an entry whose phrase has
 // no tokens or unbalanced alternatives.
 func Compile(entries []Entry) (*Set, error) {
 	s := &Set{
-		entries:  append([]Entry(nil), entries...),
-		root:     make(map[string]int32, len(entries)),
-		edges:    []map[string]int32{nil},
-		edgeBits: [][2]uint64{{}},
-		wild:     []int32{0},
-		final:    [][]final{nil},
-		nodes:    1,
+		entries: append([]Entry(nil), entries...),
 	}
 	// Each entry's alternatives are tokenized once and walked into the
 	// trie branch by branch, rather than expanded into every full phrase
 	// and tokenized again (the chatbot list expands to about 5,000
 	// phrases: this keeps a single-story check's start-up short).
+	all := make([][][]segmentAlt, len(entries))
+	phrases, steps := 0, 0
 	for i, e := range s.entries {
 		segs, err := phraseSegments(e.Phrase)
 		if err != nil {
 			return nil, fmt.Errorf("phrase %q: %w", e.Phrase, err)
 		}
+		all[i] = segs
+		p, n := stepCount(segs)
+		phrases, steps = phrases+p, steps+n
+	}
+	// The walks below add at most steps nodes; the root table grows if
+	// need be.
+	s.roots.init(len(entries))
+	s.edges.init(steps)
+	s.wild = make([]int32, 1, steps+1)
+	s.edgeFilter = make([]uint64, 2, 2*(steps+1))
+	ends := make([]nodeFinal, 0, phrases) // the phrases' last nodes, in the order of the entries
+	for i, e := range s.entries {
+		segs := all[i]
 		caseSensitive := e.Flags&CaseSensitive != 0
 		var walk func(node int32, k int, words int, exact []string) error
 		walk = func(node int32, k int, words int, exact []string) error {
@@ -109,11 +129,12 @@ func Compile(entries []Entry) (*Set, error) {
 				if words == 0 {
 					return fmt.Errorf("phrase %q: no words", e.Phrase)
 				}
-				f := final{entry: i}
+				f := final{entry: int32(i), exact: -1}
 				if caseSensitive {
-					f.exact = exact
+					f.exact = int32(len(s.exact))
+					s.exact = append(s.exact, exact)
 				}
-				s.final[node] = append(s.final[node], f)
+				ends = append(ends, nodeFinal{node, f})
 				return nil
 			}
 			for _, alt := range segs[k] {
@@ -134,7 +155,46 @@ func Compile(entries []Entry) (*Set, error) {
 			return nil, err
 		}
 	}
+	s.indexFinals(ends)
 	return s, nil
+}
+
+// stepCount returns how many phrases the alternatives of segs stand for,
+// and how many tokens their walk into the trie steps over: a bound on the
+// nodes it adds.
+func stepCount(segs [][]segmentAlt) (phrases, steps int) {
+	phrases = 1 // so far: the walks that reach the current segment
+	for _, seg := range segs {
+		for _, alt := range seg {
+			steps += phrases * len(alt.fold)
+		}
+		phrases *= len(seg)
+	}
+	return phrases, steps
+}
+
+// nodeFinal is a phrase that ends at a node, while the set is compiled.
+type nodeFinal struct {
+	node int32
+	f    final
+}
+
+// indexFinals files the phrases under their last nodes (finalAt, finals),
+// keeping the order of ends for each node.
+func (s *Set) indexFinals(ends []nodeFinal) {
+	s.finalAt = make([]int32, len(s.wild)+1)
+	for _, e := range ends {
+		s.finalAt[e.node+1]++
+	}
+	for n := 1; n < len(s.finalAt); n++ {
+		s.finalAt[n] += s.finalAt[n-1]
+	}
+	s.finals = make([]final, len(ends))
+	next := append([]int32(nil), s.finalAt[:len(s.wild)]...)
+	for _, e := range ends {
+		s.finals[next[e.node]] = e.f
+		next[e.node]++
+	}
 }
 
 // step follows (or makes) the trie edge for one phrase token from node.
@@ -145,27 +205,121 @@ func (s *Set) step(node int32, fold, text string) int32 {
 		}
 		return s.wild[node]
 	}
+	t := &s.edges
 	if node == 0 {
-		b := rootBit(fold)
-		s.roots[b/64] |= 1 << (b % 64)
-		next, ok := s.root[fold]
-		if !ok {
-			next = s.newNode()
-			s.root[fold] = next
-		}
-		return next
+		t = &s.roots
 	}
-	next, ok := s.edges[node][fold]
-	if !ok {
-		next = s.newNode()
-		if s.edges[node] == nil {
-			s.edges[node] = map[string]int32{}
+	h := tokenHash(fold)
+	// The filter rules out most absent edges without a lookup: most nodes
+	// of a long list are new ones, with no edges yet.
+	word, bit := s.filterBit(node, h)
+	if *word&bit != 0 {
+		if next := t.lookup(node, fold, h); next != 0 {
+			return next
 		}
-		s.edges[node][fold] = next
-		b := rootBit(fold) % 128
-		s.edgeBits[node][b/64] |= 1 << (b % 64)
 	}
+	*word |= bit
+	next := s.newNode()
+	t.insert(node, fold, h, next)
 	return next
+}
+
+// filterBit returns the word and bit of the filter of node's edges (the
+// root filter for the root) for a token hash.
+func (s *Set) filterBit(node int32, hash uint32) (*uint64, uint64) {
+	if node == 0 {
+		b := rootFilterBit(hash)
+		return &s.rootFilter[b/64], 1 << (b % 64)
+	}
+	b := hash >> (32 - 7)
+	return &s.edgeFilter[2*uint32(node)+b/64], 1 << (b % 64)
+}
+
+func (s *Set) newNode() int32 {
+	s.wild = append(s.wild, 0)
+	s.edgeFilter = append(s.edgeFilter, 0, 0)
+	return int32(len(s.wild) - 1)
+}
+
+// tokenHash hashes a folded token by its length and its first, middle and
+// last bytes: constant work however long the token, and enough to tell
+// apart nearly all the words of a text, since a table lookup confirms a
+// hash match by comparing the tokens themselves. It is never 0, which marks
+// an empty slot.
+func tokenHash(tok string) uint32 {
+	n := len(tok)
+	if n == 0 {
+		return 1
+	}
+	x := uint32(tok[0]) | uint32(tok[n/2])<<8 | uint32(tok[n-1])<<16 | uint32(n)<<24
+	return x*0x9E3779B1 | 1
+}
+
+// edgeTable maps trie edges, (node, folded token), to child nodes: open
+// addressing with linear probing over flat arrays, kept at most half full.
+type edgeTable struct {
+	slots []edgeSlot // a power of two of them
+	toks  []string   // the token of each slot, to confirm a hash match
+	shift uint8      // 32 - log2(len(slots))
+	n     int
+}
+
+type edgeSlot struct {
+	hash          uint32 // tokenHash of the token; 0 for an empty slot
+	parent, child int32
+}
+
+// init sizes t for about n edges.
+func (t *edgeTable) init(n int) {
+	size, shift := 8, uint8(32-3)
+	for size < 2*n {
+		size, shift = size*2, shift-1
+	}
+	t.slots = make([]edgeSlot, size)
+	t.toks = make([]string, size)
+	t.shift = shift
+	t.n = 0
+}
+
+// slot is where the probe for (parent, hash) starts.
+func (t *edgeTable) slot(parent int32, hash uint32) uint32 {
+	return (hash ^ uint32(parent)*0x9E3779B1) >> t.shift
+}
+
+// lookup returns the child of parent on tok (whose tokenHash is hash), or
+// 0 when there is none.
+func (t *edgeTable) lookup(parent int32, tok string, hash uint32) int32 {
+	mask := uint32(len(t.slots) - 1)
+	for i := t.slot(parent, hash); ; i = (i + 1) & mask {
+		e := &t.slots[i]
+		if e.hash == 0 {
+			return 0
+		}
+		if e.hash == hash && e.parent == parent && t.toks[i] == tok {
+			return e.child
+		}
+	}
+}
+
+// insert adds the edge (parent, tok) -> child, which must not be there.
+func (t *edgeTable) insert(parent int32, tok string, hash uint32, child int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old, oldToks := t.slots, t.toks
+		t.init(len(old))
+		for i, e := range old {
+			if e.hash != 0 {
+				t.insert(e.parent, oldToks[i], e.hash, e.child)
+			}
+		}
+	}
+	mask := uint32(len(t.slots) - 1)
+	i := t.slot(parent, hash)
+	for t.slots[i].hash != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = edgeSlot{hash: hash, parent: parent, child: child}
+	t.toks[i] = tok
+	t.n++
 }
 
 // segmentAlt is one alternative of a phrase segment: its tokens' folded
@@ -232,15 +386,6 @@ func MustCompile(entries []Entry) *Set {
 	return s
 }
 
-func (s *Set) newNode() int32 {
-	s.wild = append(s.wild, 0)
-	s.final = append(s.final, nil)
-	s.edges = append(s.edges, nil)
-	s.edgeBits = append(s.edgeBits, [2]uint64{})
-	s.nodes++
-	return s.nodes - 1
-}
-
 // Len returns the number of entries.
 func (s *Set) Len() int { return len(s.entries) }
 
@@ -249,24 +394,27 @@ func (s *Set) Len() int { return len(s.entries) }
 // tokens serves all phrases. It returns nil when nothing matches.
 func (s *Set) Find(text string, toks []Token) []Match {
 	var out []Match
-	for i := range toks {
-		if toks[i].Kind == Opaque {
+	wild := s.wild[0]
+	for i := 0; i < len(toks); i++ {
+		if wild == 0 {
+			if i = s.nextRootCandidate(toks, i); i == len(toks) {
+				break
+			}
+		}
+		t := &toks[i]
+		if t.Kind == Opaque {
 			continue
 		}
-		var next int32
-		ok := false
-		if b := rootBit(toks[i].Fold); s.roots[b/64]&(1<<(b%64)) != 0 {
-			next, ok = s.root[toks[i].Fold]
-		}
-		if !ok && s.wild[0] == 0 {
+		next := s.roots.lookup(0, t.Fold, t.foldHash())
+		if next == 0 && wild == 0 {
 			continue
 		}
 		n := len(out)
-		if ok {
+		if next != 0 {
 			out = s.walk(out, text, toks, i, i+1, next)
 		}
-		if s.wild[0] != 0 && toks[i].Kind == Word {
-			out = s.walk(out, text, toks, i, i+1, s.wild[0])
+		if wild != 0 && t.Kind == Word {
+			out = s.walk(out, text, toks, i, i+1, wild)
 		}
 		if len(out)-n > 1 {
 			sortLongestFirst(out[n:])
@@ -275,9 +423,22 @@ func (s *Set) Find(text string, toks []Token) []Match {
 	return out
 }
 
+// nextRootCandidate returns the index of the first of toks[i:] that passes
+// the root filter, or len(toks). Most tokens start no phrase: this small
+// loop passes over them faster than Find's own.
+func (s *Set) nextRootCandidate(toks []Token, i int) int {
+	for ; i < len(toks); i++ {
+		b := rootFilterBit(toks[i].foldHash())
+		if s.rootFilter[b/64]&(1<<(b%64)) != 0 {
+			break
+		}
+	}
+	return i
+}
+
 // walk follows the trie from node, whose path covers toks[start:j].
 func (s *Set) walk(out []Match, text string, toks []Token, start, j int, node int32) []Match {
-	for _, f := range s.final[node] {
+	for _, f := range s.finals[s.finalAt[node]:s.finalAt[node+1]] {
 		if s.accept(f, text, toks, start, j) {
 			out = append(out, Match{
 				Start: start, End: j,
@@ -289,8 +450,8 @@ func (s *Set) walk(out []Match, text string, toks []Token, start, j int, node in
 	if j >= len(toks) || toks[j].Kind == Opaque {
 		return out
 	}
-	if b := rootBit(toks[j].Fold) % 128; s.edgeBits[node][b/64]&(1<<(b%64)) != 0 {
-		if next, ok := s.edges[node][toks[j].Fold]; ok {
+	if h := toks[j].foldHash(); s.hasEdge(node, h) {
+		if next := s.edges.lookup(node, toks[j].Fold, h); next != 0 {
 			out = s.walk(out, text, toks, start, j+1, next)
 		}
 	}
@@ -302,8 +463,8 @@ func (s *Set) walk(out []Match, text string, toks []Token, start, j int, node in
 
 func (s *Set) accept(f final, text string, toks []Token, start, end int) bool {
 	e := &s.entries[f.entry]
-	if f.exact != nil {
-		for k, want := range f.exact {
+	if f.exact >= 0 {
+		for k, want := range s.exact[f.exact] {
 			if want != "*" && !sameExact(toks[start+k].Text(text), want) {
 				return false
 			}

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -106,5 +107,27 @@ func BenchmarkQuotations(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		rs = Quotations(text, false, rs)
+	}
+}
+
+// markFinder finds every byte that may start a mark, in order, as a scan of
+// each byte would.
+func TestMarkFinder(t *testing.T) {
+	for _, text := range []string{
+		"", "no marks", `"`, `He said "it's “done” «now»" and 'so'.`, "’’''\"\"", "a\u2014b\u00a0c",
+	} {
+		var want, got []int
+		for i := 0; i < len(text); i++ {
+			if c := text[i]; c == '"' || c == '\'' || c == 0xE2 || c == 0xC2 {
+				want = append(want, i)
+			}
+		}
+		f := newMarkFinder(text)
+		for i := f.next(0); i < len(text); i = f.next(i + 1) {
+			got = append(got, i)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("marks of %q at %v, want %v", text, got, want)
+		}
 	}
 }

@@ -41,6 +41,20 @@ type Token struct {
 	// SpaceBefore is set when white space (or the start of the text)
 	// precedes the token.
 	SpaceBefore bool
+	// hash is tokenHash(Fold), computed once by the tokenizer for the
+	// phrase sets' lookups (which read it through foldHash); 0 in a token
+	// made otherwise. It fits in the padding after the flags. A token
+	// whose Fold is changed after tokenizing keeps the old hash, and Find
+	// would miss phrases on it: make a new Token instead.
+	hash uint32
+}
+
+// foldHash returns tokenHash(t.Fold).
+func (t *Token) foldHash() uint32 {
+	if t.hash != 0 {
+		return t.hash
+	}
+	return tokenHash(t.Fold)
 }
 
 // Text returns the token's text in text (the string it was made from).
@@ -126,6 +140,7 @@ func AppendTokens(dst []Token, text string) []Token {
 	space := true   // white space (or the start) before the next token
 	newline := true // a line break since the last token
 	foldBytes := 0  // bytes of the words whose folded form differs
+	stop := -1      // the first token that may end a sentence
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -139,20 +154,43 @@ func AppendTokens(dst []Token, text string) []Token {
 				i++
 				continue
 			case classWord:
-				end := scanWord(text, i)
-				w := text[i:end]
-				kind := Word
-				if !isFolded(w) {
-					foldBytes += len(w)
-					kind = wordToFold
+				// Most words are a run of ASCII letters and digits, checked
+				// for capitals as it is scanned; scanWord takes over when
+				// the run may go on ("don't", "3.5", "U.S.", "café").
+				j, caps := i, uint8(0)
+				for j < len(text) && asciiWord[text[j]] != 0 {
+					caps |= asciiWord[text[j]]
+					j++
 				}
-				toks = append(toks, Token{Start: i, End: end, Kind: kind, Fold: w, SpaceBefore: space, SentenceStart: newline})
+				end, toFold := j, int(caps/upperByte) // toFold: 1 for a word with capitals
+				if j < len(text) && mayContinueWord(text[j]) {
+					if end = scanWord(text, i, j); end > j && !isFolded(text[i:end]) {
+						toFold = 1
+					}
+				}
+				// Arithmetic rather than a branch: which words have
+				// capitals is hard to predict.
+				foldBytes += toFold * (end - i)
+				// A word still to fold gets its hash when folded.
+				toks = appendToken(toks, i, end, text[i:end], Word+Kind(toFold)*(wordToFold-Word), tokenHash(text[i:end]), space, newline)
 				i = end
+			case classStop:
+				if stop < 0 {
+					stop = len(toks)
+				}
+				toks = appendToken(toks, i, i+1, text[i:i+1], Punct, asciiHash[c], space, newline)
+				i++
 			default:
-				toks = append(toks, Token{Start: i, End: i + 1, Kind: Punct, Fold: text[i : i+1], SpaceBefore: space, SentenceStart: newline})
+				toks = appendToken(toks, i, i+1, text[i:i+1], Punct, asciiHash[c], space, newline)
 				i++
 			}
 			space, newline = false, false
+			if i < len(text) && text[i] == ' ' {
+				// Most tokens are followed by one space: it is taken
+				// here rather than by a turn of the loop.
+				space = true
+				i++
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -162,20 +200,24 @@ func AppendTokens(dst []Token, text string) []Token {
 			i += size
 			continue
 		case isWordRune(r):
-			end := scanWord(text, i)
+			end := scanWord(text, i, i)
 			w := text[i:end]
 			kind := Word
 			if !isFolded(w) {
 				foldBytes += len(w)
 				kind = wordToFold
 			}
-			toks = append(toks, Token{Start: i, End: end, Kind: kind, Fold: w, SpaceBefore: space, SentenceStart: newline})
+			toks = appendToken(toks, i, end, w, kind, tokenHash(w), space, newline)
 			i = end
 		case r == opaque:
-			toks = append(toks, Token{Start: i, End: i + size, Kind: Opaque, Fold: text[i : i+size], SpaceBefore: space, SentenceStart: newline})
+			toks = appendToken(toks, i, i+size, text[i:i+size], Opaque, tokenHash(text[i:i+size]), space, newline)
 			i += size
 		default:
-			toks = append(toks, Token{Start: i, End: i + size, Kind: Punct, Fold: foldPunct(text[i : i+size]), SpaceBefore: space, SentenceStart: newline})
+			f := foldPunct(text[i : i+size])
+			if stop < 0 && isTerminal(f) {
+				stop = len(toks)
+			}
+			toks = appendToken(toks, i, i+size, f, Punct, tokenHash(f), space, newline)
 			i += size
 		}
 		space, newline = false, false
@@ -192,18 +234,43 @@ func AppendTokens(dst []Token, text string) []Token {
 				appendFoldTo(&b, t.Fold)
 				t.Fold = b.String()[start:]
 				t.Kind = Word
+				t.hash = tokenHash(t.Fold)
 			}
 		}
 	}
-	markSentences(text, toks[base:])
+	if len(toks) > base {
+		toks[base].SentenceStart = true
+		if stop >= 0 {
+			markSentences(text, toks[base:], stop-base)
+		}
+	}
 	return toks
 }
+
+// appendToken appends one token to toks, writing its fields in place
+// rather than copying a Token built beside it (the copy reads back, wide,
+// what was just written narrow: a stall on every token).
+func appendToken(toks []Token, start, end int, fold string, kind Kind, hash uint32, space, newline bool) []Token {
+	toks = append(toks, Token{})
+	t := &toks[len(toks)-1]
+	t.Start, t.End, t.Fold, t.Kind, t.hash, t.SpaceBefore, t.SentenceStart = start, end, fold, kind, hash, space, newline
+	return toks
+}
+
+// asciiHash is the tokenHash of each ASCII character.
+var asciiHash = func() (t [utf8.RuneSelf]uint32) {
+	for c := range utf8.RuneSelf {
+		t[c] = tokenHash(string(rune(c)))
+	}
+	return t
+}()
 
 // ASCII byte classes for the tokenizer's fast path.
 const (
 	classPunct = iota
 	classSpace
 	classWord
+	classStop // ".", "!", "?": punctuation that may end a sentence
 )
 
 var asciiClass = func() (t [utf8.RuneSelf]uint8) {
@@ -213,16 +280,44 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 			t[c] = classSpace
 		case isWordRune(rune(c)):
 			t[c] = classWord
+		case c == '.' || c == '!' || c == '?':
+			t[c] = classStop
 		}
 	}
 	return t
 }()
 
-// scanWord returns the end of the word that starts at i.
-func scanWord(text string, i int) int {
-	start := i
+// asciiWord marks the ASCII letters and digits: lowerByte, or upperByte for
+// the capitals.
+var asciiWord = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = upperByte
+		case isWordRune(rune(c)):
+			t[c] = lowerByte
+		}
+	}
+	return t
+}()
+
+const (
+	lowerByte = 1 << iota // a lower-case letter or a digit
+	upperByte
+)
+
+// mayContinueWord reports whether a word may go on at byte c, which ends a
+// run of ASCII letters and digits: an apostrophe, a "." or "," (in "3.5",
+// "1,000", "U.S."), or a non-ASCII character.
+func mayContinueWord(c byte) bool {
+	return c >= utf8.RuneSelf || c == '\'' || c == '.' || c == ','
+}
+
+// scanWord returns the end of the word that starts at start; text[start:i]
+// is known to be part of it.
+func scanWord(text string, start, i int) int {
 	for i < len(text) {
-		for i < len(text) && asciiWord[text[i]] {
+		for i < len(text) && asciiWord[text[i]] != 0 {
 			i++
 		}
 		if i >= len(text) || text[i] == ' ' {
@@ -265,14 +360,6 @@ func scanDotted(text string, i int) int {
 	return i + 1 // the final "."
 }
 
-// asciiWord marks the ASCII letters and digits.
-var asciiWord = func() (t [256]bool) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = isWordRune(rune(c))
-	}
-	return t
-}()
-
 func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // isFolded reports whether w is its own folded form: ASCII, no capitals.
@@ -304,6 +391,20 @@ func appendFold(b []byte, w string) []byte {
 
 // appendFoldTo is appendFold for a strings.Builder.
 func appendFoldTo(b *strings.Builder, w string) {
+	// A short ASCII word (most capitalised words) is lower-cased in a
+	// buffer and written at once.
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		n := 0
+		for n < len(w) && w[n] < utf8.RuneSelf {
+			buf[n] = asciiLower[w[n]]
+			n++
+		}
+		if n == len(w) {
+			b.Write(buf[:n])
+			return
+		}
+	}
 	for _, r := range w {
 		switch {
 		case 'A' <= r && r <= 'Z':
@@ -317,6 +418,18 @@ func appendFoldTo(b *strings.Builder, w string) {
 		}
 	}
 }
+
+// asciiLower maps the ASCII capitals to lower case and the other ASCII
+// bytes to themselves.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range utf8.RuneSelf {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // fold lower-cases a word and straightens its apostrophes.
 func fold(w string) string {
@@ -342,16 +455,21 @@ func foldPunct(p string) string {
 	return p
 }
 
-// abbreviations do not end a sentence when followed by ".".
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "mt": true, "ft": true,
-	"jr": true, "sr": true, "sen": true, "rep": true, "gov": true, "gen": true, "lt": true, "col": true,
-	"sgt": true, "capt": true, "cmdr": true, "adm": true, "maj": true, "rev": true, "hon": true, "pres": true,
-	"inc": true, "ltd": true, "co": true, "corp": true, "plc": true, "bros": true, "vs": true, "v": true,
-	"etc": true, "al": true, "nos": true, "vol": true, "fig": true, "approx": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "ave": true, "blvd": true, "rd": true, "dept": true,
-	"univ": true, "assn": true, "calif": true, "conn": true, "fla": true,
+// isAbbreviation reports whether w (folded) is an abbreviation, which does
+// not end a sentence when followed by ".".
+func isAbbreviation(w string) bool {
+	switch w {
+	case "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft",
+		"jr", "sr", "sen", "rep", "gov", "gen", "lt", "col",
+		"sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "pres",
+		"inc", "ltd", "co", "corp", "plc", "bros", "vs", "v",
+		"etc", "al", "nos", "vol", "fig", "approx",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec", "ave", "blvd", "rd", "dept",
+		"univ", "assn", "calif", "conn", "fla":
+		return true
+	}
+	return false
 }
 
 // markSentences sets SentenceStart after sentence-final punctuation: ".",
@@ -359,23 +477,16 @@ var abbreviations = map[string]bool{
 // that starts with a capital or a digit, or by an opening quote. A "." after
 // an abbreviation ("Mr.", "Jan.") or an initial ("J.") does not end a
 // sentence; "U.S." and "3.5" are single words, so their dots never do.
-func markSentences(text string, toks []Token) {
-	if len(toks) > 0 {
-		toks[0].SentenceStart = true
-	}
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.Kind != Punct {
-			continue
-		}
-		switch t.Fold {
-		case ".", "!", "?", "\u2026":
-		default:
+// toks[from] is the first sentence-final punctuation of toks.
+func markSentences(text string, toks []Token, from int) {
+	for i := from; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != Punct || !isTerminal(t.Fold) {
 			continue
 		}
 		if t.Fold == "." && i > 0 && toks[i-1].Kind == Word && !t.SpaceBefore {
-			w := toks[i-1]
-			if abbreviations[w.Fold] || (w.End-w.Start == 1 && isLetterByte(text[w.Start]) && text[w.Start] >= 'A' && text[w.Start] <= 'Z') {
+			w := &toks[i-1]
+			if isAbbreviation(w.Fold) || (w.End-w.Start == 1 && isLetterByte(text[w.Start]) && text[w.Start] >= 'A' && text[w.Start] <= 'Z') {
 				continue
 			}
 		}
@@ -389,15 +500,15 @@ func markSentences(text string, toks []Token) {
 		if j >= len(toks) || !toks[j].SpaceBefore {
 			continue
 		}
-		n := toks[j]
+		n := &toks[j]
 		switch {
 		case n.Kind == Word:
 			r, _ := utf8.DecodeRuneInString(text[n.Start:])
 			if unicode.IsUpper(r) || unicode.IsDigit(r) {
-				toks[j].SentenceStart = true
+				n.SentenceStart = true
 			}
 		case n.Kind == Punct && (n.Fold == "\"" || n.Fold == "'" || n.Fold == "(" || n.Fold == "["):
-			toks[j].SentenceStart = true
+			n.SentenceStart = true
 		}
 		i = j - 1
 	}
