@@ -2,6 +2,8 @@ package rules
 
 import (
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
@@ -77,4 +79,48 @@ func ReleaseTokens(doc *article.Document) {
 	toks := bt.toks[:0]
 	bt.toks, bt.start, bt.released = nil, nil, true
 	tokenPool.Put(&toks)
+}
+
+// WordCount returns doc.Words(), counted from the token stream when the
+// rules have built one for doc (a run of tokens with no white space between
+// them is a run of non-space characters, and it holds a letter or digit
+// when one of its Word tokens does), and by doc.Words otherwise.
+func WordCount(doc *article.Document) int {
+	v, ok := doc.Memoized(blockTokensKey{})
+	if !ok {
+		return doc.Words()
+	}
+	bt := v.(*blockTokens)
+	if bt.released {
+		return doc.Words()
+	}
+	n := 0
+	for i := range doc.Blocks {
+		text := doc.Blocks[i].Text
+		counted := false
+		for _, t := range bt.toks[bt.start[i]:bt.start[i+1]] {
+			if t.SpaceBefore {
+				counted = false
+			}
+			if !counted && t.Kind == match.Word && hasLetterOrDigit(text[t.Start:t.End]) {
+				n++
+				counted = true
+			}
+		}
+	}
+	return n
+}
+
+// hasLetterOrDigit reports whether w has a letter or a digit. A Word token
+// starts with one but for the rare word that starts with a combining mark.
+func hasLetterOrDigit(w string) bool {
+	if c := w[0]; c < utf8.RuneSelf {
+		return true // an ASCII Word token starts with a letter or digit
+	}
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

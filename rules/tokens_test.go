@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"os"
 	"reflect"
 	"testing"
 
@@ -49,4 +50,81 @@ func TestReleaseTokens(t *testing.T) {
 	if got := blockTokenLists(b); !reflect.DeepEqual(got, want) {
 		t.Errorf("tokens of the released document differ when asked again")
 	}
+}
+
+// wordCountFromTokens is WordCount with the token stream built first.
+func wordCountFromTokens(doc *article.Document) int {
+	eachBlockTokens(doc, func(*article.Block, []match.Token) {})
+	return WordCount(doc)
+}
+
+func TestWordCount(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want int
+	}{
+		{"", 0},
+		{"One two three.", 3},
+		{"Well -- not quite: a dash alone is no word.", 9},
+		{"U.S. officials said it was 3.5% (or so).\n\nNext paragraph's words.", 11},
+		{"don't stop—now", 2},          // an em dash joins a run of non-space
+		{"\u0301 ab\u0301c \u0301", 1}, // a lone combining mark is no word
+		{"café naïve Zürich", 3},
+		{"“Quoted,” she said.", 3},
+		{"a\u00a0b", 2}, // no-break space separates words
+	} {
+		doc := parseText(t, tc.src)
+		if got := doc.Words(); got != tc.want {
+			t.Errorf("Words(%q) = %d, want %d", tc.src, got, tc.want)
+		}
+		if got := wordCountFromTokens(parseText(t, tc.src)); got != tc.want {
+			t.Errorf("WordCount(%q) from tokens = %d, want %d", tc.src, got, tc.want)
+		}
+		if got := WordCount(parseText(t, tc.src)); got != tc.want {
+			t.Errorf("WordCount(%q) without tokens = %d, want %d", tc.src, got, tc.want)
+		}
+	}
+}
+
+// TestWordCountCorpora checks the count from tokens against Document.Words
+// on every document of the shared corpora.
+func TestWordCountCorpora(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads every corpus document")
+	}
+	for _, set := range corpusSets {
+		for _, f := range corpusFiles(t, set.patterns...) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := article.Parse(f, src)
+			if err != nil {
+				continue // binary and other files the engine skips
+			}
+			if want, got := doc.Words(), wordCountFromTokens(doc); got != want {
+				t.Errorf("%s: WordCount from tokens = %d, Document.Words = %d", f, got, want)
+			}
+		}
+	}
+}
+
+func FuzzWordCount(f *testing.F) {
+	for _, s := range []string{"One two.", "a\u0301 \u0301 x--y", "\xff\xfe bad", "“Q,” s.\n\n- item", "<p>html</p>"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, src string, md bool) {
+		name := "story.txt"
+		if md {
+			name = "story.md"
+		}
+		doc, err := article.Parse(name, []byte(src))
+		if err != nil {
+			return
+		}
+		if want, got := doc.Words(), wordCountFromTokens(doc); got != want {
+			t.Errorf("%q: WordCount from tokens = %d, Document.Words = %d", src, got, want)
+		}
+	})
 }

@@ -208,6 +208,8 @@ func runCheck(c *cli.Context, e *env) error {
 		Stdin:      e.stdin,
 		StdinName:  c.String("stdin-filename"),
 		Corpus:     c.String("index") != "",
+		// The history keeps each document's content hash.
+		ContentHashes: rec != nil,
 	})
 	close(stopProgress)
 	<-progressDone

@@ -282,3 +282,8 @@ func (d *Document) Memo(key any, compute func() any) any {
 	v, _ := d.memo.LoadOrStore(key, compute())
 	return v
 }
+
+// Memoized returns the value stored under key, if Memo has stored one, and
+// computes nothing: for work that is worth reusing when a rule has done it
+// but not worth doing for its own sake.
+func (d *Document) Memoized(key any) (any, bool) { return d.memo.Load(key) }

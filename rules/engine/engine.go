@@ -91,6 +91,9 @@ type Options struct {
 	// Stdin is read for the argument "-", reported as StdinName.
 	Stdin     io.Reader
 	StdinName string
+	// ContentHashes fills each DocumentInfo's Hash (the history store
+	// keeps it); other runs skip hashing every file.
+	ContentHashes bool
 	// Corpus runs the cross-document rules even for a single document
 	// (for instance against an archive index). They run anyway when more
 	// than one document is checked.
@@ -329,7 +332,7 @@ func CheckDocument(doc *article.Document, rs *RuleSet, known func(string) bool) 
 }
 
 func (r *run) checkDocument(doc *article.Document, rs *RuleSet) *fileRecord {
-	rec := &fileRecord{path: doc.Path, info: documentInfo(doc), rs: rs}
+	rec := &fileRecord{path: doc.Path, rs: rs}
 	for _, rule := range rs.Rules {
 		if _, corpus := rule.(rules.CorpusRule); corpus {
 			continue
@@ -343,6 +346,8 @@ func (r *run) checkDocument(doc *article.Document, rs *RuleSet) *fileRecord {
 			rec.findings = append(rec.findings, place(doc, m, rs.severity(&m, &d), d, doc.Path, nil))
 		}
 	}
+	// After the rules: the word count reuses their token stream.
+	rec.info = documentInfo(doc, r.opts.ContentHashes)
 	ds, bad := parseDirectives(doc, r.known)
 	rec.directives = ds
 	for _, b := range bad {
@@ -388,13 +393,17 @@ var (
 	internalErrorMeta = rules.Meta{Name: InternalError, Category: rules.Internal, Severity: rules.Error}
 )
 
-func documentInfo(doc *article.Document) rules.DocumentInfo {
-	sum := sha256.Sum256(doc.Src)
-	return rules.DocumentInfo{
-		Path: doc.Path, Hash: hex.EncodeToString(sum[:]), Words: doc.Words(),
+func documentInfo(doc *article.Document, hash bool) rules.DocumentInfo {
+	info := rules.DocumentInfo{
+		Path: doc.Path, Words: rules.WordCount(doc),
 		Title: doc.Meta.Title, Section: doc.Meta.Section, Author: doc.Meta.Author, Date: doc.Meta.Date,
 		Encoding: doc.Encoding,
 	}
+	if hash {
+		sum := sha256.Sum256(doc.Src)
+		info.Hash = hex.EncodeToString(sum[:])
+	}
+	return info
 }
 
 // place turns a diagnostic into a finding with lines and columns. other
