@@ -196,7 +196,7 @@ type Document struct {
 	// fallback to Windows-1252.
 	Notes []string
 
-	memo sync.Map // see Memo
+	memo memo // see Memo
 }
 
 // Words counts the words of the document's blocks: runs of non-space
@@ -276,14 +276,51 @@ func (d *Document) IsOpinion() bool {
 // rules tokenize a document once. compute may run more than once when
 // called concurrently; its results must be interchangeable.
 func (d *Document) Memo(key any, compute func() any) any {
-	if v, ok := d.memo.Load(key); ok {
+	if v, ok := d.memo.load(key); ok {
 		return v
 	}
-	v, _ := d.memo.LoadOrStore(key, compute())
-	return v
+	return d.memo.loadOrStore(key, compute())
 }
 
 // Memoized returns the value stored under key, if Memo has stored one, and
 // computes nothing: for work that is worth reusing when a rule has done it
 // but not worth doing for its own sake.
-func (d *Document) Memoized(key any) (any, bool) { return d.memo.Load(key) }
+func (d *Document) Memoized(key any) (any, bool) { return d.memo.load(key) }
+
+// memo is a document's few memoized values (one per kind of shared work,
+// under ten): a locked list is searched faster than a sync.Map, and storing
+// costs no allocation beyond the list's growth.
+type memo struct {
+	mu      sync.Mutex
+	entries []memoEntry
+}
+
+type memoEntry struct{ key, value any }
+
+func (m *memo) load(key any) (any, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, e := range m.entries {
+		if e.key == key {
+			return e.value, true
+		}
+	}
+	return nil, false
+}
+
+// loadOrStore stores value under key unless a value is there already, and
+// returns the one stored.
+func (m *memo) loadOrStore(key, value any) any {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, e := range m.entries {
+		if e.key == key {
+			return e.value
+		}
+	}
+	if m.entries == nil {
+		m.entries = make([]memoEntry, 0, 8)
+	}
+	m.entries = append(m.entries, memoEntry{key, value})
+	return value
+}
