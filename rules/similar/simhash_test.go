@@ -18,9 +18,9 @@ type unitFeature uint64
 func (f unitFeature) Sum() uint64 { return uint64(f) }
 func (f unitFeature) Weight() int { return 1 }
 
-// simhasher must give the fingerprint of the library's own Vectorize, also
-// when it reuses its feature slices for a shorter or longer text, or
-// sketches stored in an archive would stop matching new ones.
+// simhasher must give the fingerprint of the library's own Vectorize, with
+// ties (a zero sum) and negative sums among the bits, or sketches stored in
+// an archive would stop matching new ones.
 func TestSimhasherMatchesVectorize(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var h simhasher
