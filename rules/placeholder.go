@@ -128,8 +128,10 @@ func findPlaceholders(hits []hit, text string, toks []match.Token) []hit {
 	if strings.IndexByte(text, '[') >= 0 {
 		hits = bracketPlaceholders(hits, text)
 	}
-	hits = wordPlaceholders(hits, text, toks)
-	if strings.ContainsAny(text, "{%") && !looksLikeTemplateListing(text) {
+	if mayHavePlaceholderWord(text) {
+		hits = wordPlaceholders(hits, text, toks)
+	}
+	if hasTemplateOpener(text) && !looksLikeTemplateListing(text) {
 		hits = templateVariables(hits, text)
 	}
 	if len(hits) < 2 {
@@ -289,6 +291,91 @@ func mayBePlaceholderWord(fold string) bool {
 		return fold == "insert"
 	}
 	return false
+}
+
+// Byte pairs that mayHavePlaceholderWord looks for: one bit per pair, set
+// in placeholderFirst for its first byte and in placeholderSecond for its
+// second, so that one AND of two table entries tests every pair at once.
+const (
+	pairTK    = 1 << iota // TK, TKTK
+	pairXX                // XX, xx (and XXX, XXm, ...)
+	pairIX                // FIXME
+	pairOD                // TODO
+	pairBD                // TBD
+	pairLorem             // "em" of lorem
+	pairNs                // "ns" of insert
+)
+
+var placeholderFirst, placeholderSecond = func() (first, second [256]uint8) {
+	pairs := []struct {
+		a, b string // bytes that may stand first and second
+		bit  uint8
+	}{
+		{"T", "K", pairTK}, {"X", "X", pairXX}, {"x", "x", pairXX}, {"I", "X", pairIX},
+		{"O", "D", pairOD}, {"B", "D", pairBD}, {"eE", "mM", pairLorem}, {"nN", "sS", pairNs},
+	}
+	for _, p := range pairs {
+		for _, c := range []byte(p.a) {
+			first[c] |= p.bit
+		}
+		for _, c := range []byte(p.b) {
+			second[c] |= p.bit
+		}
+	}
+	return first, second
+}()
+
+// mayHavePlaceholderWord is a byte-level filter before wordPlaceholders,
+// which reads every token: a block can hold one of its words only if its
+// text has "TK", "XX", "xx", "FIXME", "TODO", "TBD", "lorem" or "nsert" (of
+// "insert"), the last two in any case. A word the tokenizer folds to
+// "lorem" or "insert" has those letters in ASCII: the only other letters
+// that fold to ASCII are "İ" (to "i") and the Kelvin sign (to "k").
+func mayHavePlaceholderWord(text string) bool {
+	for i := 1; i < len(text); i++ {
+		pair := placeholderFirst[text[i-1]] & placeholderSecond[text[i]]
+		switch {
+		case pair == 0:
+		case pair&pairLorem != 0:
+			if i >= 4 && hasPrefixFold(text[i-4:], "lorem") {
+				return true
+			}
+		case pair&pairNs != 0:
+			if hasPrefixFold(text[i-1:], "nsert") {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// hasTemplateOpener reports whether text has one of the openings that
+// templateVariables looks for: "{{", "{%", "${", "%s" or "%d".
+func hasTemplateOpener(text string) bool {
+	for off := 0; ; {
+		k := strings.IndexByte(text[off:], '{')
+		if k < 0 {
+			break
+		}
+		i := off + k
+		if i > 0 && text[i-1] == '$' || i+1 < len(text) && (text[i+1] == '{' || text[i+1] == '%') {
+			return true
+		}
+		off = i + 1
+	}
+	for off := 0; ; {
+		k := strings.IndexByte(text[off:], '%')
+		if k < 0 {
+			return false
+		}
+		i := off + k
+		if i+1 < len(text) && (text[i+1] == 's' || text[i+1] == 'd') {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 // isXs reports whether w is XX, XXX or XXXX (or lower case), optionally
