@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
@@ -50,8 +51,10 @@ one.`,
 }
 
 func (dateWeekday) Check(doc *article.Document) []Diagnostic {
-	ref, refKind := frontMatterDate(doc.Meta.Date)
 	var out []Diagnostic
+	var ref time.Time
+	var refKind refDate
+	refRead := false
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
 		if !mentionsWeekday(b.Text) {
 			return
@@ -78,6 +81,11 @@ func (dateWeekday) Check(doc *article.Document) []Diagnostic {
 			}
 			if !ok {
 				continue
+			}
+			if !refRead {
+				// Read on first need: few documents have a date to judge.
+				ref, refKind = frontMatterDate(doc.Meta.Date)
+				refRead = true
 			}
 			diag, bad := judgeWeekday(b, toks[j].Start, toks[end].End, wd, d, ref, refKind)
 			if bad {
@@ -140,32 +148,90 @@ func weekdayNearDate(s string, i int) bool {
 
 // mentionsWeekday is a cheap filter before tokenizing: the block names a
 // day of the week ("...day") or has an abbreviation with its dot ("Fri.").
+// It reads the text once, stopping only at "da", "DA" and a dot after a
+// letter that ends an abbreviation (see bytePairs).
 func mentionsWeekday(s string) bool {
-	for i := strings.Index(s, "day"); i >= 0; {
-		if weekdayNearDate(s, i) {
-			return true
+	for i, pair := weekdayPairs.index(s, 1); i >= 0; i, pair = weekdayPairs.index(s, i+1) {
+		switch pair {
+		case pairDa:
+			if i+1 < len(s) && s[i+1] == 'y' && weekdayNearDate(s, i-1) {
+				return true
+			}
+		case pairDA:
+			if i+1 < len(s) && s[i+1] == 'Y' {
+				return true
+			}
+		case pairAbbrevDot:
+			if abbrevBeforeDot(s, i) {
+				return true
+			}
 		}
-		j := strings.Index(s[i+3:], "day")
-		if j < 0 {
-			break
-		}
-		i += 3 + j
-	}
-	if strings.Contains(s, "DAY") {
-		return true
-	}
-	for i := strings.IndexByte(s, '.'); i >= 0; {
-		if i >= 3 && weekdayAbbrevs[strings.ToLower(s[max(0, i-3):i])] != 0 || i >= 4 && weekdayAbbrevs[strings.ToLower(s[i-4:i])] != 0 ||
-			i >= 5 && weekdayAbbrevs[strings.ToLower(s[i-5:i])] != 0 || i >= 3 && strings.EqualFold(s[i-3:i], "sun") {
-			return true
-		}
-		j := strings.IndexByte(s[i+1:], '.')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
 	return false
+}
+
+// The byte pairs mentionsWeekday stops at.
+const (
+	pairDa        = 1 << iota // "day"
+	pairDA                    // "DAY"
+	pairAbbrevDot             // "Fri.", "Tues."
+)
+
+// A dot after a byte outside ASCII counts too: strings.ToLower folds "İ"
+// to "i", so "FRİ." was an abbreviation to the original test.
+var weekdayPairs = newBytePairs(bytePair{"d", "a", pairDa}, bytePair{"D", "A", pairDA},
+	bytePair{"deinrstuDEINRSTU" + upperHalf(), ".", pairAbbrevDot})
+
+// upperHalf returns the bytes 0x80 to 0xFF.
+func upperHalf() string {
+	b := make([]byte, 0, 128)
+	for c := 0x80; c <= 0xFF; c++ {
+		b = append(b, byte(c))
+	}
+	return string(b)
+}
+
+// abbrevBeforeDot reports whether the three, four or five bytes before
+// the dot at s[i] are a weekday abbreviation in any case ("Fri.", "TUES.").
+func abbrevBeforeDot(s string, i int) bool {
+	if i >= 5 && !isASCII(s[i-5:i]) || i < 5 && !isASCII(s[:i]) {
+		// strings.ToLower folds a few letters outside ASCII to ASCII ones
+		// ("İ" to "i"): the original test, for the rare text that has them.
+		return i >= 3 && weekdayAbbrevs[strings.ToLower(s[max(0, i-3):i])] != 0 || i >= 4 && weekdayAbbrevs[strings.ToLower(s[i-4:i])] != 0 ||
+			i >= 5 && weekdayAbbrevs[strings.ToLower(s[i-5:i])] != 0 || i >= 3 && strings.EqualFold(s[i-3:i], "sun")
+	}
+	// Most dots end a sentence after a word that no abbreviation ends
+	// with; the last letters of the abbreviations are d, e, i, n, r, s, t, u.
+	switch s[max(0, i-1)] | 0x20 {
+	case 'd', 'e', 'i', 'n', 'r', 's', 't', 'u':
+	default:
+		return false
+	}
+	var buf [5]byte
+	for n := 3; n <= 5 && n <= i; n++ {
+		low := buf[:n]
+		for k := range low {
+			c := s[i-n+k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[k] = c
+		}
+		switch string(low) { // the keys of weekdayAbbrevs
+		case "sun", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat":
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 var weekdays = map[string]time.Weekday{

@@ -293,37 +293,17 @@ func mayBePlaceholderWord(fold string) bool {
 	return false
 }
 
-// Byte pairs that mayHavePlaceholderWord looks for: one bit per pair, set
-// in placeholderFirst for its first byte and in placeholderSecond for its
-// second, so that one AND of two table entries tests every pair at once.
+// The byte pairs that mayHavePlaceholderWord looks for.
 const (
-	pairTK    = 1 << iota // TK, TKTK
-	pairXX                // XX, xx (and XXX, XXm, ...)
-	pairIX                // FIXME
-	pairOD                // TODO
-	pairBD                // TBD
-	pairLorem             // "em" of lorem
-	pairNs                // "ns" of insert
+	pairUpper = 1 << iota // TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
+	pairLorem             // "em" of lorem, in any case
+	pairNs                // "ns" of insert, in any case
 )
 
-var placeholderFirst, placeholderSecond = func() (first, second [256]uint8) {
-	pairs := []struct {
-		a, b string // bytes that may stand first and second
-		bit  uint8
-	}{
-		{"T", "K", pairTK}, {"X", "X", pairXX}, {"x", "x", pairXX}, {"I", "X", pairIX},
-		{"O", "D", pairOD}, {"B", "D", pairBD}, {"eE", "mM", pairLorem}, {"nN", "sS", pairNs},
-	}
-	for _, p := range pairs {
-		for _, c := range []byte(p.a) {
-			first[c] |= p.bit
-		}
-		for _, c := range []byte(p.b) {
-			second[c] |= p.bit
-		}
-	}
-	return first, second
-}()
+var placeholderPairs = newBytePairs(
+	bytePair{"T", "K", pairUpper}, bytePair{"X", "X", pairUpper}, bytePair{"x", "x", pairUpper}, bytePair{"I", "X", pairUpper},
+	bytePair{"O", "D", pairUpper}, bytePair{"B", "D", pairUpper}, bytePair{"eE", "mM", pairLorem}, bytePair{"nN", "sS", pairNs},
+)
 
 // mayHavePlaceholderWord is a byte-level filter before wordPlaceholders,
 // which reads every token: a block can hold one of its words only if its
@@ -332,15 +312,13 @@ var placeholderFirst, placeholderSecond = func() (first, second [256]uint8) {
 // "lorem" or "insert" has those letters in ASCII: the only other letters
 // that fold to ASCII are "İ" (to "i") and the Kelvin sign (to "k").
 func mayHavePlaceholderWord(text string) bool {
-	for i := 1; i < len(text); i++ {
-		pair := placeholderFirst[text[i-1]] & placeholderSecond[text[i]]
+	for i, pair := placeholderPairs.index(text, 1); i >= 0; i, pair = placeholderPairs.index(text, i+1) {
 		switch {
-		case pair == 0:
-		case pair&pairLorem != 0:
+		case pair == pairLorem:
 			if i >= 4 && hasPrefixFold(text[i-4:], "lorem") {
 				return true
 			}
-		case pair&pairNs != 0:
+		case pair == pairNs:
 			if hasPrefixFold(text[i-1:], "nsert") {
 				return true
 			}

@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/rules/match"
+)
+
+// randomTexts returns n short texts built from pieces that the rules'
+// pre-filters look for, joined at random, so that the filters meet their
+// triggers in every order and case.
+func randomTexts(n int, pieces []string) []string {
+	r := rand.New(rand.NewPCG(1, 2))
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for k := r.IntN(8); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+func TestMayHavePlaceholderWord(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"", false},
+		{"The council voted to insert nothing today.", true},
+		{"Lorem ipsum dolor", true},
+		{"LoReM", true},
+		{"İNSERT NAME HERE", true},
+		{"TK Maxx", true},
+		{"turnout rose to XX percent", true},
+		{"xx", true},
+		{"TODO: fix", true},
+		{"a FIXME note", true},
+		{"TBD", true},
+		{"The mayor, who spoke today, took the train to Tokyo.", false},
+		{"Super Bowl X was a tie; tea for two", false},
+	}
+	for _, tt := range tests {
+		if got := mayHavePlaceholderWord(tt.text); got != tt.want {
+			t.Errorf("mayHavePlaceholderWord(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	pieces := []string{"TK", "T", "K", "X", "x", "XX", "xxm", "TODO", "FIXME", "TBD", "lorem", "LOREM", "Lor", "em",
+		"ipsum", "insert", "INSERT", "İnsert", "in", "sert", " ", " name ", "here", "HERE", "(", "$", "%", " percent", ",000", ".", "to", "the"}
+	for _, s := range randomTexts(5000, pieces) {
+		if hits := wordPlaceholders(nil, s, match.Tokenize(s, nil)); len(hits) > 0 && !mayHavePlaceholderWord(s) {
+			t.Errorf("mayHavePlaceholderWord(%q) = false, but wordPlaceholders finds %v", s, hits)
+		}
+	}
+}
+
+func TestHasTemplateOpener(t *testing.T) {
+	pieces := []string{"{", "}", "{{", "}}", "%", "%s", "%d", "$", "${", "x", " ", "name", "\n", "50%", "{%", "%}"}
+	for _, s := range randomTexts(5000, pieces) {
+		want := false
+		for _, o := range []string{"{{", "{%", "${", "%s", "%d"} {
+			want = want || strings.Contains(s, o)
+		}
+		if got := hasTemplateOpener(s); got != want {
+			t.Errorf("hasTemplateOpener(%q) = %v, want %v", s, got, want)
+		}
+		if !want && len(templateVariables(nil, s)) > 0 {
+			t.Errorf("templateVariables(%q) finds variables without an opener", s)
+		}
+	}
+}
+
+func TestIndexUTMSource(t *testing.T) {
+	pieces := []string{"utm", "_source=", "utm_source=", "u", "_", "source", "=", "x", "?", "&", "chatgpt.com"}
+	for _, s := range randomTexts(5000, pieces) {
+		for from := 0; from <= len(s); from++ {
+			want := strings.Index(s[from:], "utm_source=")
+			if want >= 0 {
+				want += from
+			}
+			if got := indexUTMSource([]byte(s), from); got != want {
+				t.Fatalf("indexUTMSource(%q, %d) = %d, want %d", s, from, got, want)
+			}
+		}
+	}
+}
+
+func TestMayHaveMarkerRandom(t *testing.T) {
+	pieces := []string{"turn", "tu", "rn", "0", "search", "re", "oaicite", "oa", "icite", "contentReference[", "]", " ", "x"}
+	for _, s := range randomTexts(5000, pieces) {
+		want := (strings.Contains(s, "turn") || strings.Contains(s, "oaicite")) && indexMarker(s) >= 0
+		if got := mayHaveMarker(s); got != want {
+			t.Errorf("mayHaveMarker(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestAbbrevBeforeDot(t *testing.T) {
+	// The test mentionsWeekday made before abbrevBeforeDot.
+	oracle := func(s string, i int) bool {
+		return i >= 3 && weekdayAbbrevs[strings.ToLower(s[max(0, i-3):i])] != 0 || i >= 4 && weekdayAbbrevs[strings.ToLower(s[i-4:i])] != 0 ||
+			i >= 5 && weekdayAbbrevs[strings.ToLower(s[i-5:i])] != 0 || i >= 3 && strings.EqualFold(s[i-3:i], "sun")
+	}
+	pieces := []string{".", "Fri", "FRİ", "frİ", "Tues", "THU", "thurs", "Wed", "sun", "ſun", "Sat", "Mon", "x", " ", "é", "a", "TUE"}
+	for _, s := range randomTexts(5000, pieces) {
+		for i := 0; i < len(s); i++ {
+			if s[i] != '.' {
+				continue
+			}
+			if got, want := abbrevBeforeDot(s, i), oracle(s, i); got != want {
+				t.Errorf("abbrevBeforeDot(%q, %d) = %v, want %v", s, i, got, want)
+			}
+		}
+	}
+}
+
+func TestMentionsWeekday(t *testing.T) {
+	// The test mentionsWeekday made before it read the text in one pass.
+	oracle := func(s string) bool {
+		for i := strings.Index(s, "day"); i >= 0; {
+			if weekdayNearDate(s, i) {
+				return true
+			}
+			j := strings.Index(s[i+3:], "day")
+			if j < 0 {
+				break
+			}
+			i += 3 + j
+		}
+		if strings.Contains(s, "DAY") {
+			return true
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] == '.' && (i >= 3 && weekdayAbbrevs[strings.ToLower(s[max(0, i-3):i])] != 0 || i >= 4 && weekdayAbbrevs[strings.ToLower(s[i-4:i])] != 0 ||
+				i >= 5 && weekdayAbbrevs[strings.ToLower(s[i-5:i])] != 0 || i >= 3 && strings.EqualFold(s[i-3:i], "sun")) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"Friday", "day", "DAY", "Day", "da", "y", "today", ", ", "(", ")", "the ", "9", "March", "x", " ", ".", "Fri", "sun", "TUES", "FRİ", "é", "said"}
+	for _, s := range randomTexts(10000, pieces) {
+		if got, want := mentionsWeekday(s), oracle(s); got != want {
+			t.Errorf("mentionsWeekday(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestBytePairsIndex(t *testing.T) {
+	bp := newBytePairs(bytePair{"ab", "c", 1}, bytePair{"x", "x", 2}, bytePair{"a", "x", 4})
+	tests := []struct {
+		text     string
+		from     int
+		wantI    int
+		wantBits uint8
+	}{
+		{"", 0, -1, 0},
+		{"c", 0, -1, 0},
+		{"ac", 0, 1, 1},
+		{"zzbc", 0, 3, 1},
+		{"xxbc", 0, 1, 2},
+		{"xxbc", 2, 3, 1},
+		{"ax", 1, 1, 4},
+		{"axx", 2, 2, 2},
+		{"ca", 0, -1, 0},
+		{"ac", 5, -1, 0},
+	}
+	for _, tt := range tests {
+		if i, bits := bp.index(tt.text, tt.from); i != tt.wantI || bits != tt.wantBits {
+			t.Errorf("index(%q, %d) = %d, %d, want %d, %d", tt.text, tt.from, i, bits, tt.wantI, tt.wantBits)
+		}
+	}
+}
