@@ -65,9 +65,11 @@ metre" read aloud).`,
 func (aAn) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
-		// mayMisuseArticle, a byte-level test, is asked only once a slip is
-		// found: few blocks have one.
-		may := -1
+		// mayMisuseArticle is a byte-level test that passes one block in
+		// nine (BBC): the others cannot report a slip.
+		if !mayMisuseArticle(b.Text) {
+			return
+		}
 		for j := 0; j+1 < len(toks); j++ {
 			t := toks[j]
 			if t.Kind != match.Word || (t.Fold != "a" && t.Fold != "an") {
@@ -76,15 +78,6 @@ func (aAn) Check(doc *article.Document) []Diagnostic {
 			d, ok := checkArticle(b.Text, toks, j)
 			if !ok {
 				continue
-			}
-			if may < 0 {
-				may = 0
-				if mayMisuseArticle(b.Text) {
-					may = 1
-				}
-			}
-			if may == 0 {
-				return
 			}
 			if foreignBlock(b.Text, toks) {
 				continue
@@ -176,35 +169,60 @@ func checkArticle(text string, toks []match.Token, j int) (articleSlip, bool) {
 // standalone "a" or "an" and looks at the first character of what follows.
 // "a" before a consonant letter other than h, or a capital letter whose name
 // starts with a consonant, cannot be a slip; nor can "an" before a or i.
+//
+// It stops only where "a" or "A" follows a byte that cannot be inside a
+// word (see bytePairs), not at every "a".
 func mayMisuseArticle(text string) bool {
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c != 'a' && c != 'A' || i > 0 && isWordStartByte(text[i-1]) {
-			continue
+	if len(text) > 0 && (text[0] == 'a' || text[0] == 'A') {
+		if may, done := articleNeedsLook(text, 0); done {
+			return may
 		}
-		j := i + 1
-		an := j < len(text) && (text[j] == 'n' || text[j] == 'N')
-		if an {
-			j++
-		}
-		if j >= len(text) || text[j] != ' ' && text[j] != '\n' {
-			continue
-		}
-		for j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '"') {
-			j++
-		}
-		if j >= len(text) {
-			return false
-		}
-		n := text[j]
-		if n >= 0x80 {
-			continue
-		}
-		if articleCandidate(an, text[j:]) {
-			return true
+	}
+	for i, _ := articlePairs.index(text, 1); i >= 0; i, _ = articlePairs.index(text, i+1) {
+		if may, done := articleNeedsLook(text, i); done {
+			return may
 		}
 	}
 	return false
+}
+
+// articlePairs finds an "a" or "A" after a byte that does not continue a
+// word (isWordStartByte).
+var articlePairs = func() *bytePairs {
+	var before []byte
+	for c := 0; c < 256; c++ {
+		if !isWordStartByte(byte(c)) {
+			before = append(before, byte(c))
+		}
+	}
+	return newBytePairs(bytePair{string(before), "aA", 1})
+}()
+
+// articleNeedsLook is mayMisuseArticle's test of the "a" or "A" at
+// text[i], which starts a word: done is set when the answer for the whole
+// text is known (may).
+func articleNeedsLook(text string, i int) (may, done bool) {
+	j := i + 1
+	an := j < len(text) && (text[j] == 'n' || text[j] == 'N')
+	if an {
+		j++
+	}
+	if j >= len(text) || text[j] != ' ' && text[j] != '\n' {
+		return false, false
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '"') {
+		j++
+	}
+	if j >= len(text) {
+		return false, true
+	}
+	if text[j] >= 0x80 {
+		return false, false
+	}
+	if articleCandidate(an, text[j:]) {
+		return true, true
+	}
+	return false, false
 }
 
 // articleCandidate looks at the start of the word after "a" (an false) or

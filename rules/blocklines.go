@@ -88,13 +88,19 @@ func indexLineEnd(b []byte) int {
 	return n
 }
 
-// docLines returns every line of every block of doc, in reading order.
+type docLinesKey struct{}
+
+// docLines returns every line of every block of doc, in reading order. The
+// lines are computed once per document (Document.Memo) and shared by the
+// residue rules: callers must not change the slice.
 func docLines(doc *article.Document) []textLine {
-	var out []textLine
-	for bi := range doc.Blocks {
-		out = blockLines(doc, bi, out)
-	}
-	return out
+	return doc.Memo(docLinesKey{}, func() any {
+		var out []textLine
+		for bi := range doc.Blocks {
+			out = blockLines(doc, bi, out)
+		}
+		return out
+	}).([]textLine)
 }
 
 func (l textLine) text(doc *article.Document) string {

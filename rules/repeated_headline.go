@@ -62,40 +62,53 @@ func (repeatedHeadline) Check(doc *article.Document) []Diagnostic {
 	}
 	maxLen = maxLen*2 + 60
 	var out []Diagnostic
-	var lines []textLine
-	for bi := range doc.Blocks {
-		if bi == hb {
+	for _, l := range docLines(doc) {
+		if l.block == hb {
 			continue
 		}
-		lines = blockLines(doc, bi, lines[:0])
-		for _, l := range lines {
-			text := l.text(doc)
-			if len(text) > maxLen {
-				continue
-			}
-			ref, ok := matchHeadline(text, refs)
-			if !ok {
-				continue
-			}
-			if skipFirst {
-				skipFirst = false
-				continue
-			}
-			s, e := l.srcRange(doc)
-			d := Diagnostic{Start: s, End: e, Message: "the headline is printed again in the body: delete this copy"}
-			if ref.end > ref.start {
-				d.Related = []Related{{Start: ref.start, End: ref.end, Message: "the headline"}}
-			}
-			out = append(out, d)
+		text := l.text(doc)
+		if len(text) > maxLen {
+			continue
 		}
+		ref, ok := matchHeadline(text, refs)
+		if !ok {
+			continue
+		}
+		if skipFirst {
+			skipFirst = false
+			continue
+		}
+		s, e := l.srcRange(doc)
+		d := Diagnostic{Start: s, End: e, Message: "the headline is printed again in the body: delete this copy"}
+		if ref.end > ref.start {
+			d.Related = []Related{{Start: ref.start, End: ref.end, Message: "the headline"}}
+		}
+		out = append(out, d)
 	}
 	return out
 }
 
 // headlineRefs returns the forms of the headline (the first Headline
 // block, the title from front matter or <title>, each also without a site
-// name suffix) and the index of the headline block (-1 when none).
+// name suffix) and the index of the headline block (-1 when none). They
+// are computed once per document (Document.Memo) for repeated-headline and
+// repeated-block: callers must not change the slice.
 func headlineRefs(doc *article.Document) ([]headlineRef, int) {
+	h := doc.Memo(headlineRefsKey{}, func() any {
+		refs, hb := computeHeadlineRefs(doc)
+		return headlineRefsOf{refs, hb}
+	}).(headlineRefsOf)
+	return h.refs, h.block
+}
+
+type headlineRefsKey struct{}
+
+type headlineRefsOf struct {
+	refs  []headlineRef
+	block int
+}
+
+func computeHeadlineRefs(doc *article.Document) ([]headlineRef, int) {
 	var refs []headlineRef
 	add := func(text string, s, e int) {
 		for _, t := range []string{text, stripSiteName(text)} {

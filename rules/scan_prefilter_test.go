@@ -174,3 +174,42 @@ func TestBytePairsIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestMayMisuseArticle(t *testing.T) {
+	// The byte-at-a-time loop that mayMisuseArticle replaced.
+	oracle := func(text string) bool {
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			if c != 'a' && c != 'A' || i > 0 && isWordStartByte(text[i-1]) {
+				continue
+			}
+			j := i + 1
+			an := j < len(text) && (text[j] == 'n' || text[j] == 'N')
+			if an {
+				j++
+			}
+			if j >= len(text) || text[j] != ' ' && text[j] != '\n' {
+				continue
+			}
+			for j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '"') {
+				j++
+			}
+			if j >= len(text) {
+				return false
+			}
+			if text[j] >= 0x80 {
+				continue
+			}
+			if articleCandidate(an, text[j:]) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"a", "A", "an", "AN", "An", " ", "\n", "\"", "hour", "house", "European", "apple", "FBI", "8", "11", "é", "ban", "x", ".", "(", "'"}
+	for _, s := range randomTexts(20000, pieces) {
+		if got, want := mayMisuseArticle(s), oracle(s); got != want {
+			t.Errorf("mayMisuseArticle(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
