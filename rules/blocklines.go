@@ -164,6 +164,28 @@ func lineKey(s string) (string, int) {
 	return string(b), words
 }
 
+// keyWords returns the number of words of a key made by lineKey, which
+// joins its words with single spaces: the n that lineKey returned.
+func keyWords(key string) int {
+	if key == "" {
+		return 0
+	}
+	return strings.Count(key, " ") + 1
+}
+
+// hasWordPrefix reports whether the key starts with the words of p:
+// key == p or key starts with p and a space (strings.HasPrefix(key, p+" "),
+// without building that string).
+func hasWordPrefix(key, p string) bool {
+	return strings.HasPrefix(key, p) && (len(key) == len(p) || key[len(p)] == ' ')
+}
+
+// hasWordSuffix reports whether the key ends with a space and l
+// (strings.HasSuffix(key, " "+l), without building that string).
+func hasWordSuffix(key, l string) bool {
+	return len(key) > len(l) && strings.HasSuffix(key, l) && key[len(key)-len(l)-1] == ' '
+}
+
 // lineWords splits a line into its words (letters, digits, inner
 // apostrophes and hyphens), dropping punctuation.
 func lineWords(s string) []string {

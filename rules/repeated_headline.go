@@ -169,6 +169,16 @@ func matchHeadline(text string, refs []headlineRef) (headlineRef, bool) {
 	if n < 3 {
 		return headlineRef{}, false
 	}
+	// The key without a site name is a prefix of k (stripSiteName cuts
+	// the text at a space): a line whose key starts with no form of the
+	// headline matches none, and needs no stripSiteName.
+	prefix := false
+	for _, r := range refs {
+		prefix = prefix || strings.HasPrefix(k, r.key)
+	}
+	if !prefix {
+		return headlineRef{}, false
+	}
 	sk := k
 	if st := stripSiteName(text); len(st) != len(text) {
 		sk, _ = lineKey(st)

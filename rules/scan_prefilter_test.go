@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/copydesk/copydesk/rules/match"
 )
@@ -210,6 +211,71 @@ func TestMayMisuseArticle(t *testing.T) {
 	for _, s := range randomTexts(20000, pieces) {
 		if got, want := mayMisuseArticle(s), oracle(s); got != want {
 			t.Errorf("mayMisuseArticle(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestKeyWords(t *testing.T) {
+	// keyWords counts on lineKey putting only letters and digits in its
+	// words: the lower case of a letter or digit is one too.
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if (unicode.IsLetter(r) || unicode.IsDigit(r)) && r != '\u2019' {
+			if l := unicode.ToLower(r); !unicode.IsLetter(l) && !unicode.IsDigit(l) || l == '\u2019' {
+				t.Fatalf("lower case of %U is %U, not a letter or digit", r, l)
+			}
+		}
+	}
+	for _, s := range []string{"", "x", "More from The Gazette", "  a  b ", "don't stop", "Ünïcode wörds – and 42", "l’été", "a\u00a0b", "x\uFFFCy"} {
+		key, n := lineKey(s)
+		if got := keyWords(key); got != n {
+			t.Errorf("keyWords(%q) = %d, want %d (lineKey(%q))", key, got, n, s)
+		}
+		if _, n2 := lineKey(key); n2 != n {
+			t.Errorf("lineKey(%q) has %d words, key %q has %d", s, n, key, n2)
+		}
+	}
+}
+
+func TestHasWordPrefixSuffix(t *testing.T) {
+	for _, key := range []string{"", "sign up", "sign up now", "sign upx", "related stories", "more related stories", "xrelated stories"} {
+		for _, p := range []string{"", "sign up", "related stories", "stories"} {
+			if got, want := hasWordPrefix(key, p), key == p || strings.HasPrefix(key, p+" "); got != want {
+				t.Errorf("hasWordPrefix(%q, %q) = %v, want %v", key, p, got, want)
+			}
+			if got, want := hasWordSuffix(key, p), strings.HasSuffix(key, " "+p); got != want {
+				t.Errorf("hasWordSuffix(%q, %q) = %v, want %v", key, p, got, want)
+			}
+		}
+	}
+}
+
+func TestLooksLikeCode(t *testing.T) {
+	// The test looksLikeCode made before it read the text once.
+	oracle := func(text string) bool {
+		n := 0
+		for _, m := range [...]string{"->", "=>", "==", "();", "});", "');", "{", "$", "::", " // ", "\\"} {
+			if strings.Contains(text, m) {
+				n++
+			}
+		}
+		return n >= 2
+	}
+	pieces := []string{"-", ">", "=", "(", ")", ";", "}", "'", "{", "$", ":", " ", "/", "\\", "x", "a b", "==>", " // ", "();"}
+	for _, s := range randomTexts(20000, pieces) {
+		if got, want := looksLikeCode(s), oracle(s); got != want {
+			t.Errorf("looksLikeCode(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestStripSiteNameKeyIsPrefix(t *testing.T) {
+	// matchHeadline relies on the key of a title without its site name
+	// being a prefix of the title's key.
+	pieces := []string{"Budget", " ", "vote", " | ", " - ", " – ", " — ", " :: ", " · ", "BBC News", "don’t", "it's", "é", "-", "|", "The Gazette"}
+	for _, s := range randomTexts(20000, pieces) {
+		k, _ := lineKey(s)
+		if sk, _ := lineKey(stripSiteName(s)); !strings.HasPrefix(k, sk) {
+			t.Errorf("key %q of stripSiteName(%q) is not a prefix of its key %q", sk, s, k)
 		}
 	}
 }

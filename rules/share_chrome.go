@@ -236,7 +236,7 @@ func isSubscribePrompt(key string, ws []string) bool {
 	}
 	start := false
 	for _, p := range subscribeStarts {
-		if key == p || strings.HasPrefix(key, p+" ") {
+		if hasWordPrefix(key, p) {
 			start = true
 			break
 		}
@@ -269,7 +269,7 @@ func isCookieNotice(key string, ws []string) bool {
 		return false
 	}
 	for _, p := range cookieStarts {
-		if key == p || strings.HasPrefix(key, p+" ") {
+		if hasWordPrefix(key, p) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -282,36 +283,73 @@ func looksLikeAddress(text string, i int) bool {
 // could not tell from prose (plain text, scraped pages): it has two or more
 // of "->", "=>", "==", "();", "});", "');", "{", "$", "::", " // ", "\".
 func looksLikeCode(text string) bool {
-	if !hasCodeByte(text) {
-		return false
-	}
-	n := 0
-	for _, m := range [...]string{"->", "=>", "==", "();", "});", "');", "{", "$", "::", " // ", "\\"} {
-		if strings.Contains(text, m) {
-			n++
+	// One pass that notes which markers occur, each found at its rarest
+	// byte, instead of one search per marker.
+	var found uint16
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if !codeBytes[c] {
+			continue
+		}
+		var prev, next byte
+		if i > 0 {
+			prev = text[i-1]
+		}
+		if i+1 < len(text) {
+			next = text[i+1]
+		}
+		switch c {
+		case '>':
+			if prev == '-' {
+				found |= 1 << 0 // ->
+			} else if prev == '=' {
+				found |= 1 << 1 // =>
+			}
+		case '=':
+			if next == '=' {
+				found |= 1 << 2 // ==
+			}
+		case ';':
+			if prev == ')' && i >= 2 {
+				switch text[i-2] {
+				case '(':
+					found |= 1 << 3 // ();
+				case '}':
+					found |= 1 << 4 // });
+				case '\'':
+					found |= 1 << 5 // ');
+				}
+			}
+		case '{':
+			found |= 1 << 6
+		case '$':
+			found |= 1 << 7
+		case ':':
+			if next == ':' {
+				found |= 1 << 8 // ::
+			}
+		case '/':
+			if prev == ' ' && next == '/' && i+2 < len(text) && text[i+2] == ' ' {
+				found |= 1 << 9 // " // "
+			}
+		case '\\':
+			found |= 1 << 10
+		}
+		if bits.OnesCount16(found) >= 2 {
+			return true
 		}
 	}
-	return n >= 2
+	return false
 }
 
 // codeBytes holds one byte of each looksLikeCode marker ('>' of "->", ';'
-// of "();"...): prose that has none of them is passed over in one scan
-// instead of eleven.
+// of "();"...): most bytes of prose are passed over on one table look-up.
 var codeBytes = func() (t [256]bool) {
 	for _, c := range []byte(">=;{$:/\\") {
 		t[c] = true
 	}
 	return t
 }()
-
-func hasCodeByte(text string) bool {
-	for i := 0; i < len(text); i++ {
-		if codeBytes[text[i]] {
-			return true
-		}
-	}
-	return false
-}
 
 // foreignText reports whether a block looks more like French, Spanish,
 // Italian or German than English.

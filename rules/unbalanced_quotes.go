@@ -65,14 +65,19 @@ func (unbalancedQuotes) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if !hasQuoteOrBracket(b.Text) || looksLikeCode(b.Text) {
+		if !hasQuoteOrBracket(b.Text) {
 			continue
 		}
 		next := ""
 		if i+1 < len(doc.Blocks) {
 			next = doc.Blocks[i+1].Text
 		}
-		for _, p := range unbalancedMarks(b.Text, next) {
+		probs := unbalancedMarks(b.Text, next)
+		// Code is told from prose only for a block with a problem.
+		if len(probs) == 0 || looksLikeCode(b.Text) {
+			continue
+		}
+		for _, p := range probs {
 			s, e := b.SrcRange(p.start, p.end)
 			d := Diagnostic{Start: s, End: e, Message: p.msg}
 			if p.guess {
