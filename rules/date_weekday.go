@@ -148,47 +148,33 @@ func weekdayNearDate(s string, i int) bool {
 
 // mentionsWeekday is a cheap filter before tokenizing: the block names a
 // day of the week ("...day") or has an abbreviation with its dot ("Fri.").
-// It reads the text once, stopping only at "da", "DA" and a dot after a
-// letter that ends an abbreviation (see bytePairs).
+// It finds "day" at its "y" and abbreviations at their dot, two bytes that
+// strings.IndexByte skips to fast, being rarer in prose than "d".
 func mentionsWeekday(s string) bool {
-	for i, pair := weekdayPairs.index(s, 1); i >= 0; i, pair = weekdayPairs.index(s, i+1) {
-		switch pair {
-		case pairDa:
-			if i+1 < len(s) && s[i+1] == 'y' && weekdayNearDate(s, i-1) {
-				return true
-			}
-		case pairDA:
-			if i+1 < len(s) && s[i+1] == 'Y' {
-				return true
-			}
-		case pairAbbrevDot:
-			if abbrevBeforeDot(s, i) {
-				return true
-			}
+	for i := strings.IndexByte(s, 'y'); i >= 0; {
+		if i >= 2 && s[i-2] == 'd' && s[i-1] == 'a' && weekdayNearDate(s, i-2) {
+			return true
 		}
+		j := strings.IndexByte(s[i+1:], 'y')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if strings.Contains(s, "DAY") {
+		return true
+	}
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		if abbrevBeforeDot(s, i) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
-}
-
-// The byte pairs mentionsWeekday stops at.
-const (
-	pairDa        = 1 << iota // "day"
-	pairDA                    // "DAY"
-	pairAbbrevDot             // "Fri.", "Tues."
-)
-
-// A dot after a byte outside ASCII counts too: strings.ToLower folds "İ"
-// to "i", so "FRİ." was an abbreviation to the original test.
-var weekdayPairs = newBytePairs(bytePair{"d", "a", pairDa}, bytePair{"D", "A", pairDA},
-	bytePair{"deinrstuDEINRSTU" + upperHalf(), ".", pairAbbrevDot})
-
-// upperHalf returns the bytes 0x80 to 0xFF.
-func upperHalf() string {
-	b := make([]byte, 0, 128)
-	for c := 0x80; c <= 0xFF; c++ {
-		b = append(b, byte(c))
-	}
-	return string(b)
 }
 
 // abbrevBeforeDot reports whether the three, four or five bytes before

@@ -10,6 +10,13 @@ type blockBuilder struct {
 	// same-length mapped span (" " for "\n", Opaque for "`x`") is never
 	// extended with the text that follows it.
 	verbatim bool
+	// shared, when set (plain text), is the content given to addSrc as a
+	// string: a block that is one run of it, as most paragraphs of a text
+	// file are, takes its Text as a substring of shared instead of a copy
+	// of its own. pending is set while spans[0] is that run and text is
+	// still empty.
+	shared  string
+	pending bool
 }
 
 // addSrc appends content[start:end] verbatim, mapped byte for byte.
@@ -17,6 +24,12 @@ func (bb *blockBuilder) addSrc(content []byte, start, end int) {
 	if end <= start {
 		return
 	}
+	if bb.shared != "" && len(bb.spans) == 0 && bb.text.Len() == 0 {
+		bb.spans = append(bb.spans, Span{0, end - start, start, end})
+		bb.verbatim, bb.pending = true, true
+		return
+	}
+	bb.unpend()
 	t := bb.text.Len()
 	bb.text.Write(content[start:end])
 	if n := len(bb.spans); n > 0 && bb.verbatim {
@@ -37,17 +50,37 @@ func (bb *blockBuilder) addMapped(s string, start, end int) {
 	if s == "" {
 		return
 	}
+	bb.unpend()
 	t := bb.text.Len()
 	bb.text.WriteString(s)
 	bb.spans = append(bb.spans, Span{t, t + len(s), start, end})
 	bb.verbatim = false
 }
 
-func (bb *blockBuilder) len() int { return bb.text.Len() }
+// unpend writes the pending run of shared into text, before more is
+// added to the block.
+func (bb *blockBuilder) unpend() {
+	if bb.pending {
+		sp := bb.spans[0]
+		bb.text.WriteString(bb.shared[sp.Src:sp.SrcEnd])
+		bb.pending = false
+	}
+}
+
+// String returns the text so far.
+func (bb *blockBuilder) String() string {
+	if bb.pending {
+		sp := bb.spans[0]
+		return bb.shared[sp.Src:sp.SrcEnd]
+	}
+	return bb.text.String()
+}
+
+func (bb *blockBuilder) len() int { return len(bb.String()) }
 
 // lastByte returns the last byte of the text so far, or 0.
 func (bb *blockBuilder) lastByte() byte {
-	s := bb.text.String()
+	s := bb.String()
 	if s == "" {
 		return 0
 	}
@@ -57,7 +90,7 @@ func (bb *blockBuilder) lastByte() byte {
 // block finishes the block, trimming surrounding white space. It returns
 // false when nothing but white space was collected.
 func (bb *blockBuilder) block(kind Kind) (Block, bool) {
-	text := bb.text.String()
+	text := bb.String()
 	lo, hi := 0, len(text)
 	for lo < hi && isSpaceByte(text[lo]) {
 		lo++
@@ -100,8 +133,8 @@ func (bb *blockBuilder) block(kind Kind) (Block, bool) {
 
 func (bb *blockBuilder) reset() {
 	bb.text.Reset()
-	bb.spans = nil
-	bb.verbatim = false
+	bb.spans = bb.spans[:0] // block copied them
+	bb.verbatim, bb.pending = false, false
 }
 
 func isSpaceByte(c byte) bool {
