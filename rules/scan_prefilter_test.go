@@ -279,3 +279,30 @@ func TestStripSiteNameKeyIsPrefix(t *testing.T) {
 		}
 	}
 }
+
+func TestLongChromeSignal(t *testing.T) {
+	// longChromeSignal as it was before its starts were indexed.
+	oracle := func(text string) bool {
+		t := strings.TrimRight(text, ". ")
+		if len(t) >= 8 && hasPrefixFold(t[len(t)-8:], "reserved") || strings.HasPrefix(text, "©") ||
+			hasPrefixFold(text, "(c)") || hasPrefixFold(text, "copyright") || hasPrefixFold(text, "have something to add") ||
+			hasPrefixFold(text, "share your thoughts") || hasPrefixFold(text, "tell us what you think") {
+			return true
+		}
+		for _, p := range append(append([]string{}, subscribeStarts...), cookieStarts...) {
+			if hasPrefixFold(text, p) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := append([]string{"The", " ", "x", "All rights reserved.", "©", "(C)", ".", "SIGN UP", "We ", "use cookies", "Sign"}, subscribeStarts...)
+	pieces = append(pieces, cookieStarts...)
+	for _, s := range randomTexts(20000, pieces) {
+		for _, s := range []string{s, strings.ToUpper(s)} {
+			if got, want := longChromeSignal(s), oracle(s); got != want {
+				t.Errorf("longChromeSignal(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}
