@@ -118,7 +118,10 @@ func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // lower-cased and joined by single spaces; punctuation, quotes and spacing
 // do not count. It also returns the number of words.
 func lineKey(s string) (string, int) {
-	b := make([]byte, 0, len(s))
+	// A Builder hands its bytes over as the string: one allocation, not
+	// two (a []byte and its copy).
+	var b strings.Builder
+	b.Grow(len(s))
 	words := 0
 	in := false
 	for i := 0; i < len(s); {
@@ -136,12 +139,12 @@ func lineKey(s string) (string, int) {
 			}
 			if !in {
 				if words > 0 {
-					b = append(b, ' ')
+					b.WriteByte(' ')
 				}
 				words++
 				in = true
 			}
-			b = append(b, c)
+			b.WriteByte(c)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -154,14 +157,14 @@ func lineKey(s string) (string, int) {
 		}
 		if !in {
 			if words > 0 {
-				b = append(b, ' ')
+				b.WriteByte(' ')
 			}
 			words++
 			in = true
 		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
+		b.WriteRune(unicode.ToLower(r))
 	}
-	return string(b), words
+	return b.String(), words
 }
 
 // keyWords returns the number of words of a key made by lineKey, which
