@@ -64,10 +64,13 @@ metre" read aloud).`,
 
 func (aAn) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
+	facts := blockFactsOf(doc)
+	bi := -1
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
-		// mayMisuseArticle is a byte-level test that passes one block in
+		bi++
+		// The byte-level filter (blockFacts.article) passes one block in
 		// nine (BBC): the others cannot report a slip.
-		if !mayMisuseArticle(b.Text) {
+		if !facts[bi].article {
 			return
 		}
 		for j := 0; j+1 < len(toks); j++ {
@@ -165,42 +168,21 @@ func checkArticle(text string, toks []match.Token, j int) (articleSlip, bool) {
 	}, true
 }
 
-// mayMisuseArticle is a fast filter before tokenizing: it finds each
-// standalone "a" or "an" and looks at the first character of what follows.
-// "a" before a consonant letter other than h, or a capital letter whose name
-// starts with a consonant, cannot be a slip; nor can "an" before a or i.
-//
-// It stops only where "a" or "A" follows a byte that cannot be inside a
-// word (see bytePairs), not at every "a".
-func mayMisuseArticle(text string) bool {
-	if len(text) > 0 && (text[0] == 'a' || text[0] == 'A') {
-		if may, done := articleNeedsLook(text, 0); done {
-			return may
-		}
-	}
-	for i, _ := articlePairs.index(text, 1); i >= 0; i, _ = articlePairs.index(text, i+1) {
-		if may, done := articleNeedsLook(text, i); done {
-			return may
-		}
-	}
-	return false
-}
-
-// articlePairs finds an "a" or "A" after a byte that does not continue a
-// word (isWordStartByte).
-var articlePairs = func() *bytePairs {
+// articlePair is an "a" or "A" after a byte that does not continue a word
+// (isWordStartByte).
+var articlePair = func() bytePair {
 	var before []byte
 	for c := 0; c < 256; c++ {
 		if !isWordStartByte(byte(c)) {
 			before = append(before, byte(c))
 		}
 	}
-	return newBytePairs(bytePair{string(before), "aA", 1})
+	return bytePair{string(before), "aA", pairArticle}
 }()
 
-// articleNeedsLook is mayMisuseArticle's test of the "a" or "A" at
-// text[i], which starts a word: done is set when the answer for the whole
-// text is known (may).
+// articleNeedsLook is the a-an filter's test (blockFacts.article) of the
+// "a" or "A" at text[i], which starts a word: done is set when the answer
+// for the whole text is known (may).
 func articleNeedsLook(text string, i int) (may, done bool) {
 	j := i + 1
 	an := j < len(text) && (text[j] == 'n' || text[j] == 'N')

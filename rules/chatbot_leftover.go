@@ -96,9 +96,10 @@ func chatDebris(doc *article.Document) []Diagnostic {
 			off = d.End
 		}
 	}
+	facts := blockFactsOf(doc)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if !mayHaveMarker(b.Text) {
+		if !facts[bi].marker {
 			continue
 		}
 		text := []byte(b.Text)
@@ -186,33 +187,22 @@ func hasPrefix[T string | []byte](b T, prefix string) bool {
 	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
 }
 
-// mayHaveMarker reports whether a block is worth scanning for citation
-// markers: it has "turn" or "oaicite" (the rule's original test) and a
-// marker. News is full of "return" and "turned": the marker test passes
-// over those blocks without a copy of the text.
-//
-// It asks the same in one pass over the text (see bytePairs): a block
-// passes with "turn" and a digit, with "oaicite", or with "turn" and
-// "contentReference[" (without "turn" or "oaicite", the original test
-// passed over a lone "contentReference[").
-func mayHaveMarker(text string) bool {
-	turn := false
-	for i, _ := markerPairs.index(text, 1); i >= 0; i, _ = markerPairs.index(text, i+1) {
-		switch {
-		case hasPrefix(text[i-1:], "turn"):
-			turn = true
-			if i+3 < len(text) && isASCIIDigit(text[i+3]) {
-				return true
-			}
-		case hasPrefix(text[i-1:], "oaicite"):
-			return true
-		}
+// markerPairHit judges a stop of the citation-marker filter
+// (blockFacts.marker) at text[i-1:i+1]: found is set for "turn" and a
+// digit or for "oaicite", turn for any "turn".
+func markerPairHit(text string, i int) (found, turn bool) {
+	switch {
+	case hasPrefix(text[i-1:], "turn"):
+		return i+3 < len(text) && isASCIIDigit(text[i+3]), true
+	case hasPrefix(text[i-1:], "oaicite"):
+		return true, false
 	}
-	return turn && strings.Contains(text, "contentReference[")
+	return false, false
 }
 
-// markerPairs finds the "tu" of "turn" and the "oa" of "oaicite".
-var markerPairs = newBytePairs(bytePair{"t", "u", 1}, bytePair{"o", "a", 1})
+// markerPairList finds the "tu" of "turn" and the "oa" of "oaicite", with
+// a bit each: with one, "ta" and "ou" would match too.
+var markerPairList = []bytePair{{"t", "u", pairTurn}, {"o", "a", pairOaicite}}
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 

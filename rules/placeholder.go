@@ -65,8 +65,11 @@ type hit struct {
 func (placeholder) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	var hits []hit
+	facts := blockFactsOf(doc)
+	bi := -1
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
-		hits = findPlaceholders(hits[:0], b.Text, toks)
+		bi++
+		hits = findPlaceholders(hits[:0], b.Text, toks, facts[bi].placeholder)
 		for _, h := range hits {
 			s, e := b.SrcRange(h.start, h.end)
 			out = append(out, Diagnostic{Start: s, End: e, Message: h.msg})
@@ -98,7 +101,7 @@ func frontMatterPlaceholders(doc *article.Document) []Diagnostic {
 			value := line[k+1:]
 			base := doc.Meta.Src + off + k + 1
 			toks = match.Tokenize(value, toks)
-			for _, h := range findPlaceholders(nil, value, toks) {
+			for _, h := range findPlaceholders(nil, value, toks, factsOf(value).placeholder) {
 				out = append(out, Diagnostic{Start: base + h.start, End: base + h.end, Message: h.msg})
 			}
 		}
@@ -123,12 +126,13 @@ func shown(s string) string {
 }
 
 // findPlaceholders appends the placeholders of one block's text to hits, in
-// order, without overlaps.
-func findPlaceholders(hits []hit, text string, toks []match.Token) []hit {
+// order, without overlaps. mayHaveWord is what the byte-level filter says
+// of text (blockFacts.placeholder).
+func findPlaceholders(hits []hit, text string, toks []match.Token, mayHaveWord bool) []hit {
 	if strings.IndexByte(text, '[') >= 0 {
 		hits = bracketPlaceholders(hits, text)
 	}
-	if mayHavePlaceholderWord(text) {
+	if mayHaveWord {
 		hits = wordPlaceholders(hits, text, toks)
 	}
 	if hasTemplateOpener(text) && !looksLikeTemplateListing(text) {
@@ -293,40 +297,19 @@ func mayBePlaceholderWord(fold string) bool {
 	return false
 }
 
-// The byte pairs that mayHavePlaceholderWord looks for.
-const (
-	pairUpper = 1 << iota // TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
-	pairLorem             // "em" of lorem, in any case
-	pairNs                // "ns" of insert, in any case
-)
+// placeholderPairList are the byte pairs at which the placeholder
+// filter (blockFacts.placeholder) looks.
+var placeholderPairList = []bytePair{
+	{"T", "K", pairUpper}, {"X", "X", pairUpper}, {"x", "x", pairUpper}, {"I", "X", pairUpper},
+	{"O", "D", pairUpper}, {"B", "D", pairUpper}, {"eE", "mM", pairLorem}, {"nN", "sS", pairNs},
+}
 
-var placeholderPairs = newBytePairs(
-	bytePair{"T", "K", pairUpper}, bytePair{"X", "X", pairUpper}, bytePair{"x", "x", pairUpper}, bytePair{"I", "X", pairUpper},
-	bytePair{"O", "D", pairUpper}, bytePair{"B", "D", pairUpper}, bytePair{"eE", "mM", pairLorem}, bytePair{"nN", "sS", pairNs},
-)
-
-// mayHavePlaceholderWord is a byte-level filter before wordPlaceholders,
-// which reads every token: a block can hold one of its words only if its
-// text has "TK", "XX", "xx", "FIXME", "TODO", "TBD", "lorem" or "nsert" (of
-// "insert"), the last two in any case. A word the tokenizer folds to
-// "lorem" or "insert" has those letters in ASCII: the only other letters
-// that fold to ASCII are "İ" (to "i") and the Kelvin sign (to "k").
-func mayHavePlaceholderWord(text string) bool {
-	for i, pair := placeholderPairs.index(text, 1); i >= 0; i, pair = placeholderPairs.index(text, i+1) {
-		switch {
-		case pair == pairLorem:
-			if i >= 4 && hasPrefixFold(text[i-4:], "lorem") {
-				return true
-			}
-		case pair == pairNs:
-			if hasPrefixFold(text[i-1:], "nsert") {
-				return true
-			}
-		default:
-			return true
-		}
-	}
-	return false
+// placeholderPairHit judges a stop of the placeholder filter: the pair
+// text[i-1:i+1] with the pair bits.
+func placeholderPairHit(text string, i int, bits uint8) bool {
+	return bits&pairUpper != 0 ||
+		bits&pairLorem != 0 && i >= 4 && hasPrefixFold(text[i-4:], "lorem") ||
+		bits&pairNs != 0 && hasPrefixFold(text[i-1:], "nsert")
 }
 
 // hasTemplateOpener reports whether text has one of the openings that

@@ -19,14 +19,14 @@ func TestPrefiltersAgree(t *testing.T) {
 		if !strings.ContainsAny(s, quoteMarks) && len(unbalancedMarks(s, "")) > 0 {
 			t.Errorf("unbalancedMarks(%q) reports a text without marks", s)
 		}
-		// mayHaveMarker may pass over a block only when the old filter or
+		// The marker filter may pass over a block only when the old filter or
 		// the marker scan would find nothing.
 		old := strings.Contains(s, "turn") || strings.Contains(s, "oaicite")
-		if !mayHaveMarker(s) && old && indexMarker([]byte(s)) >= 0 {
-			t.Errorf("mayHaveMarker(%q) = false, but the text has a marker", s)
+		if !factsOf(s).marker && old && indexMarker([]byte(s)) >= 0 {
+			t.Errorf("factsOf(%q).marker = false, but the text has a marker", s)
 		}
-		if mayHaveMarker(s) && !old {
-			t.Errorf("mayHaveMarker(%q) = true where the old filter said false", s)
+		if factsOf(s).marker && !old {
+			t.Errorf("factsOf(%q).marker = true where the old filter said false", s)
 		}
 	}
 }

@@ -111,7 +111,11 @@ type headlineRefsOf struct {
 func computeHeadlineRefs(doc *article.Document) ([]headlineRef, int) {
 	var refs []headlineRef
 	add := func(text string, s, e int) {
-		for _, t := range []string{text, stripSiteName(text)} {
+		forms := []string{text}
+		if st := stripSiteName(text); st != text {
+			forms = append(forms, st) // the same text would give the same key
+		}
+		for _, t := range forms {
 			k, n := lineKey(t)
 			if n < 3 {
 				continue
@@ -132,7 +136,9 @@ func computeHeadlineRefs(doc *article.Document) ([]headlineRef, int) {
 			// Text extracted without its title starts with a paragraph,
 			// which the plain-text parser takes for the headline; a
 			// repeated paragraph is repeated-block's.
-			if _, n := lineKey(b.Text); n > 25 || n > 12 && lineEndsSentence(b.Text) {
+			// lineHash counts words as lineKey does, without building the
+			// key, and stops past 25.
+			if _, n := lineHash(b.Text, 25); n > 25 || n > 12 && lineEndsSentence(b.Text) {
 				break
 			}
 			hb = bi
@@ -156,7 +162,7 @@ var siteSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · "}
 func stripSiteName(t string) string {
 	for _, sep := range siteSeparators {
 		if i := strings.LastIndex(t, sep); i > 0 {
-			if _, n := lineKey(t[i+len(sep):]); n <= 5 {
+			if _, n := lineHash(t[i+len(sep):], 5); n <= 5 {
 				return strings.TrimSpace(t[:i])
 			}
 		}

@@ -25,7 +25,7 @@ func randomTexts(n int, pieces []string) []string {
 	return out
 }
 
-func TestMayHavePlaceholderWord(t *testing.T) {
+func TestPlaceholderFilter(t *testing.T) {
 	tests := []struct {
 		text string
 		want bool
@@ -45,15 +45,15 @@ func TestMayHavePlaceholderWord(t *testing.T) {
 		{"Super Bowl X was a tie; tea for two", false},
 	}
 	for _, tt := range tests {
-		if got := mayHavePlaceholderWord(tt.text); got != tt.want {
-			t.Errorf("mayHavePlaceholderWord(%q) = %v, want %v", tt.text, got, tt.want)
+		if got := factsOf(tt.text).placeholder; got != tt.want {
+			t.Errorf("factsOf(%q).placeholder = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 	pieces := []string{"TK", "T", "K", "X", "x", "XX", "xxm", "TODO", "FIXME", "TBD", "lorem", "LOREM", "Lor", "em",
 		"ipsum", "insert", "INSERT", "İnsert", "in", "sert", " ", " name ", "here", "HERE", "(", "$", "%", " percent", ",000", ".", "to", "the"}
 	for _, s := range randomTexts(5000, pieces) {
-		if hits := wordPlaceholders(nil, s, match.Tokenize(s, nil)); len(hits) > 0 && !mayHavePlaceholderWord(s) {
-			t.Errorf("mayHavePlaceholderWord(%q) = false, but wordPlaceholders finds %v", s, hits)
+		if hits := wordPlaceholders(nil, s, match.Tokenize(s, nil)); len(hits) > 0 && !factsOf(s).placeholder {
+			t.Errorf("factsOf(%q).placeholder = false, but wordPlaceholders finds %v", s, hits)
 		}
 	}
 }
@@ -89,12 +89,12 @@ func TestIndexUTMSource(t *testing.T) {
 	}
 }
 
-func TestMayHaveMarkerRandom(t *testing.T) {
+func TestMarkerFilter(t *testing.T) {
 	pieces := []string{"turn", "tu", "rn", "0", "search", "re", "oaicite", "oa", "icite", "contentReference[", "]", " ", "x"}
 	for _, s := range randomTexts(5000, pieces) {
 		want := (strings.Contains(s, "turn") || strings.Contains(s, "oaicite")) && indexMarker(s) >= 0
-		if got := mayHaveMarker(s); got != want {
-			t.Errorf("mayHaveMarker(%q) = %v, want %v", s, got, want)
+		if got := factsOf(s).marker; got != want {
+			t.Errorf("factsOf(%q).marker = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -176,8 +176,8 @@ func TestBytePairsIndex(t *testing.T) {
 	}
 }
 
-func TestMayMisuseArticle(t *testing.T) {
-	// The byte-at-a-time loop that mayMisuseArticle replaced.
+func TestArticleFilter(t *testing.T) {
+	// The byte-at-a-time loop that the a-an filter replaced.
 	oracle := func(text string) bool {
 		for i := 0; i < len(text); i++ {
 			c := text[i]
@@ -209,8 +209,8 @@ func TestMayMisuseArticle(t *testing.T) {
 	}
 	pieces := []string{"a", "A", "an", "AN", "An", " ", "\n", "\"", "hour", "house", "European", "apple", "FBI", "8", "11", "é", "ban", "x", ".", "(", "'"}
 	for _, s := range randomTexts(20000, pieces) {
-		if got, want := mayMisuseArticle(s), oracle(s); got != want {
-			t.Errorf("mayMisuseArticle(%q) = %v, want %v", s, got, want)
+		if got, want := factsOf(s).article, oracle(s); got != want {
+			t.Errorf("factsOf(%q).article = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -303,6 +303,60 @@ func TestLongChromeSignal(t *testing.T) {
 			if got, want := longChromeSignal(s), oracle(s); got != want {
 				t.Errorf("longChromeSignal(%q) = %v, want %v", s, got, want)
 			}
+		}
+	}
+}
+
+func TestLineHashCountsLikeLineKey(t *testing.T) {
+	pieces := []string{"word", " ", "Don't", "’s", "l’été", "—", "42", "\n", "İ", ",", "..", "x"}
+	for _, s := range randomTexts(20000, pieces) {
+		_, n := lineKey(s)
+		for _, limit := range []int{3, 5, 25} {
+			if _, got := lineHash(s, limit); got != min(n, limit+1) {
+				t.Errorf("lineHash(%q, %d) counts %d words, lineKey %d", s, limit, got, n)
+			}
+		}
+	}
+}
+
+func TestFactsOfOnePassAgrees(t *testing.T) {
+	// factsOf answers three filters in one pass: each must answer as it
+	// does alone, with only its own pairs in the table.
+	alone := func(text string, pairs []bytePair, hit func(i int, bits uint8) (decided, answer bool)) bool {
+		bp := newBytePairs(pairs...)
+		for i, bits := bp.index(text, 1); i >= 0; i, bits = bp.index(text, i+1) {
+			if decided, answer := hit(i, bits); decided {
+				return answer
+			}
+		}
+		return false
+	}
+	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", ".", "x", "é", "\n"}
+	for _, s := range randomTexts(20000, pieces) {
+		f := factsOf(s)
+		article := func() bool {
+			if len(s) > 0 && (s[0] == 'a' || s[0] == 'A') {
+				if may, done := articleNeedsLook(s, 0); done {
+					return may
+				}
+			}
+			return alone(s, []bytePair{articlePair}, func(i int, _ uint8) (bool, bool) {
+				may, done := articleNeedsLook(s, i)
+				return done, may
+			})
+		}()
+		placeholder := alone(s, placeholderPairList, func(i int, bits uint8) (bool, bool) {
+			hit := placeholderPairHit(s, i, bits)
+			return hit, hit
+		})
+		turn := false
+		marker := alone(s, markerPairList, func(i int, _ uint8) (bool, bool) {
+			found, t := markerPairHit(s, i)
+			turn = turn || t
+			return found, found
+		}) || turn && strings.Contains(s, "contentReference[")
+		if f != (blockFacts{article, placeholder, marker}) {
+			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, blockFacts{article, placeholder, marker})
 		}
 	}
 }

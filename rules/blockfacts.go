@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+// blockFacts are the answers of three rules' byte-level filters for one
+// block, found in one pass over its text instead of one each: whether
+// a-an, placeholder (its words) and chatbot-leftover (its citation
+// markers) can find anything in it. Each filter stops at byte pairs (see
+// bytePairs); one table of all their pairs stops at the pairs of any.
+type blockFacts struct {
+	// article: some standalone "a" or "an" is followed by a character
+	// that may make it a slip. "a" before a consonant letter other than
+	// h, or a capital letter whose name starts with a consonant, cannot
+	// be one; nor can "an" before a or i.
+	article bool
+	// placeholder: the text has "TK", "XX", "xx", "FIXME", "TODO",
+	// "TBD", "lorem" or "nsert" (of "insert"), the last two in any case,
+	// as every word that wordPlaceholders reports does. A word the
+	// tokenizer folds to "lorem" or "insert" has those letters in ASCII:
+	// the only other letters that fold to ASCII are "İ" (to "i") and the
+	// Kelvin sign (to "k").
+	placeholder bool
+	// marker: the text has "turn" and a digit, "oaicite", or "turn" and
+	// "contentReference[" (the rule's original test asked for "turn" or
+	// "oaicite", and then for a marker). News is full of "return" and
+	// "turned": those blocks pass.
+	marker bool
+}
+
+// The pair bits of the three filters, distinct so that one table holds
+// them all.
+const (
+	pairArticle = 1 << iota // a-an: "a" after a byte outside words
+	pairUpper               // placeholder: TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
+	pairLorem               // placeholder: "em" of lorem, in any case
+	pairNs                  // placeholder: "ns" of insert, in any case
+	pairTurn                // chatbot-leftover: "tu" of turn
+	pairOaicite             // chatbot-leftover: "oa" of oaicite
+)
+
+var factPairs = func() *bytePairs {
+	pairs := append([]bytePair{articlePair}, placeholderPairList...)
+	return newBytePairs(append(pairs, markerPairList...)...)
+}()
+
+type blockFactsKey struct{}
+
+// blockFactsOf returns the facts of every block of doc, computed once per
+// document (Document.Memo): callers must not change the slice.
+func blockFactsOf(doc *article.Document) []blockFacts {
+	return doc.Memo(blockFactsKey{}, func() any {
+		facts := make([]blockFacts, len(doc.Blocks))
+		for i := range doc.Blocks {
+			facts[i] = factsOf(doc.Blocks[i].Text)
+		}
+		return facts
+	}).([]blockFacts)
+}
+
+// factsOf answers the three filters for text, with their stops in one
+// pass, and each filter's own judgement at its stops.
+func factsOf(text string) blockFacts {
+	var f blockFacts
+	articleDone, turn := false, false
+	if len(text) > 0 && (text[0] == 'a' || text[0] == 'A') {
+		f.article, articleDone = articleNeedsLook(text, 0)
+	}
+	for i, bits := factPairs.index(text, 1); i >= 0; i, bits = factPairs.index(text, i+1) {
+		if bits&pairArticle != 0 && !articleDone {
+			f.article, articleDone = articleNeedsLook(text, i)
+		}
+		if bits&(pairUpper|pairLorem|pairNs) != 0 && !f.placeholder {
+			f.placeholder = placeholderPairHit(text, i, bits)
+		}
+		if bits&(pairTurn|pairOaicite) != 0 && !f.marker {
+			found, t := markerPairHit(text, i)
+			f.marker, turn = found, turn || t
+		}
+		if articleDone && f.placeholder && f.marker {
+			break
+		}
+	}
+	if !f.marker && turn {
+		f.marker = strings.Contains(text, "contentReference[")
+	}
+	return f
+}
