@@ -95,7 +95,7 @@ type docLinesKey struct{}
 // residue rules: callers must not change the slice.
 func docLines(doc *article.Document) []textLine {
 	return doc.Memo(docLinesKey{}, func() any {
-		var out []textLine
+		out := make([]textLine, 0, len(doc.Blocks)) // most blocks are one line
 		for bi := range doc.Blocks {
 			out = blockLines(doc, bi, out)
 		}

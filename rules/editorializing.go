@@ -125,23 +125,18 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 		return nil
 	}
 	var out []Diagnostic
-	// sentOf maps a token index to its sentence's first token; made once at
-	// the size of the longest block, as growing it per block showed up in
-	// profiles.
-	var sentOf []int
 	for _, sb := range styleBlocksOf(doc) {
 		ms := sb.phrases(editorialKind)
 		if len(ms) == 0 {
 			continue
 		}
 		b, toks, quotes := sb.b, sb.toks, sb.quotes
-		sentOf = sentenceStarts(sentOf[:0], toks)
 		lastFirst := -1 // sentence of the last first-person finding
 		for _, m := range ms {
 			if match.Overlaps(quotes, m.TextStart, m.TextEnd) {
 				continue
 			}
-			s := sentOf[m.Start]
+			s := sentenceStartOf(toks, m.Start)
 			text := b.Text[m.TextStart:m.TextEnd]
 			adverb := m.Entry.Reason == "adverb"
 			switch {
@@ -176,17 +171,13 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 	return out
 }
 
-// sentenceStarts appends to dst, for each token of toks, the index of the
-// first token of its sentence.
-func sentenceStarts(dst []int, toks []match.Token) []int {
-	s := 0
-	for i := range toks {
-		if i > 0 && toks[i].SentenceStart {
-			s = i
-		}
-		dst = append(dst, s)
+// sentenceStartOf returns the index of the first token of the sentence that
+// holds toks[i].
+func sentenceStartOf(toks []match.Token, i int) int {
+	for i > 0 && !toks[i].SentenceStart {
+		i--
 	}
-	return dst
+	return i
 }
 
 // firstPersonSentences counts the sentences of doc's style blocks that
