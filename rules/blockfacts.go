@@ -6,10 +6,11 @@ import (
 	"github.com/copydesk/copydesk/rules/article"
 )
 
-// blockFacts are the answers of three rules' byte-level filters for one
+// blockFacts are the answers of four rules' byte-level filters for one
 // block, found in one pass over its text instead of one each: whether
 // a-an, placeholder (its words) and chatbot-leftover (its citation
-// markers) can find anything in it. Each filter stops at byte pairs (see
+// markers) can find anything in it, and whether spacing must read every
+// byte. Each filter stops at byte pairs (see
 // bytePairs); one table of all their pairs stops at the pairs of any.
 type blockFacts struct {
 	// article: some standalone "a" or "an" is followed by a character
@@ -29,6 +30,9 @@ type blockFacts struct {
 	// "oaicite", and then for a marker). News is full of "return" and
 	// "turned": those blocks pass.
 	marker bool
+	// doubleSpace: the text has two spaces in a row, which spacing judges
+	// (without them, it needs to look at the marks only).
+	doubleSpace bool
 }
 
 // The pair bits of the three filters, distinct so that one table holds
@@ -40,10 +44,11 @@ const (
 	pairNs                  // placeholder: "ns" of insert, in any case
 	pairTurn                // chatbot-leftover: "tu" of turn
 	pairOaicite             // chatbot-leftover: "oa" of oaicite
+	pairSpaces              // spacing: two spaces
 )
 
 var factPairs = func() *bytePairs {
-	pairs := append([]bytePair{articlePair}, placeholderPairList...)
+	pairs := append([]bytePair{articlePair, {" ", " ", pairSpaces}}, placeholderPairList...)
 	return newBytePairs(append(pairs, markerPairList...)...)
 }()
 
@@ -80,7 +85,8 @@ func factsOf(text string) blockFacts {
 			found, t := markerPairHit(text, i)
 			f.marker, turn = found, turn || t
 		}
-		if articleDone && f.placeholder && f.marker {
+		f.doubleSpace = f.doubleSpace || bits&pairSpaces != 0
+		if articleDone && f.placeholder && f.marker && f.doubleSpace {
 			break
 		}
 	}

@@ -2,10 +2,12 @@ package rules
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
 )
 
@@ -331,7 +333,7 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 		}
 		return false
 	}
-	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", ".", "x", "é", "\n"}
+	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n"}
 	for _, s := range randomTexts(20000, pieces) {
 		f := factsOf(s)
 		article := func() bool {
@@ -355,8 +357,40 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 			turn = turn || t
 			return found, found
 		}) || turn && strings.Contains(s, "contentReference[")
-		if f != (blockFacts{article, placeholder, marker}) {
-			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, blockFacts{article, placeholder, marker})
+		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  ")}
+		if f != want {
+			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, want)
+		}
+	}
+}
+
+func TestCheckMarksAgreesWithCheckSpacing(t *testing.T) {
+	pieces := []string{"word", " ", ",", ".", ";", ":", "!", "?", "The", "ended.The", "a,b", " ,", " .", "(", ")", "\"", "é", "3", "x.com", "\n"}
+	several := 0 // blocks with findings to put in order
+	defer func() {
+		if several == 0 {
+			t.Error("no block had two findings: the order of checkMarks went untested")
+		}
+	}()
+	for _, s := range randomTexts(5000, pieces) {
+		for _, f := range []article.Format{article.Text, article.Markdown, article.HTML} {
+			doc, err := article.ParseFormat("a", []byte("Head\n\n"+s+"\n"), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range doc.Blocks {
+				b := &doc.Blocks[i]
+				if strings.Contains(b.Text, "  ") {
+					continue
+				}
+				got, want := checkMarks(nil, doc, b), checkSpacing(nil, doc, b)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%v block %q: checkMarks = %v, checkSpacing = %v", f, b.Text, got, want)
+				}
+				if len(want) > 1 {
+					several++
+				}
+			}
 		}
 	}
 }
