@@ -17,6 +17,11 @@ type blockBuilder struct {
 	// still empty.
 	shared  string
 	pending bool
+	// arena holds the spans of the blocks made so far, each block's a
+	// slice of it: one allocation for many blocks instead of one each. A
+	// full arena is replaced, not grown in place, so finished blocks keep
+	// theirs.
+	arena []Span
 }
 
 // addSrc appends content[start:end] verbatim, mapped byte for byte.
@@ -102,7 +107,11 @@ func (bb *blockBuilder) block(kind Kind) (Block, bool) {
 		bb.reset()
 		return Block{}, false
 	}
-	spans := make([]Span, 0, len(bb.spans))
+	// The blocks' spans are cut from one growing array (see arena).
+	if cap(bb.arena)-len(bb.arena) < len(bb.spans) {
+		bb.arena = make([]Span, 0, max(2*cap(bb.arena), 4*len(bb.spans), 8))
+	}
+	first := len(bb.arena)
 	for _, s := range bb.spans {
 		if s.TextEnd <= lo || s.Text >= hi {
 			continue
@@ -124,8 +133,11 @@ func (bb *blockBuilder) block(kind Kind) (Block, bool) {
 		}
 		s.Text -= lo
 		s.TextEnd -= lo
-		spans = append(spans, s)
+		bb.arena = append(bb.arena, s)
 	}
+	// A full slice expression, so that appending to one block's spans
+	// never writes over the next block's.
+	spans := bb.arena[first:len(bb.arena):len(bb.arena)]
 	b := Block{Kind: kind, Text: text[lo:hi], Spans: spans}
 	bb.reset()
 	return b, true

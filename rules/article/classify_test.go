@@ -63,3 +63,26 @@ func TestParseTextSharedBlockText(t *testing.T) {
 		}
 	}
 }
+
+func TestBlockSpansAreTheirOwn(t *testing.T) {
+	for f, src := range map[Format]string{
+		Text:     "Head\n\nOne.\n\nTwo.\n\nThree.\n",
+		Markdown: "# Head\n\nOne.\n\nTwo.\n\nThree.\n",
+		HTML:     "<h1>Head</h1><p>One.</p><p>Two.</p><p>Three.</p>",
+	} {
+		doc, err := ParseFormat("a", []byte(src), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Blocks) < 3 {
+			t.Fatalf("%v: %d blocks, want at least 3", f, len(doc.Blocks))
+		}
+		// Spans share one array between blocks: growing one block's must
+		// leave the next block's alone.
+		next := doc.Blocks[2].Spans[0]
+		_ = append(doc.Blocks[1].Spans, Span{-1, -1, -1, -1})
+		if doc.Blocks[2].Spans[0] != next {
+			t.Errorf("%v: appending to block 1's spans changed block 2's", f)
+		}
+	}
+}

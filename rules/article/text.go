@@ -16,6 +16,7 @@ func parseText(doc *Document, content []byte) {
 	// after it, as news text files are laid out), up to a bound, so that
 	// the list of blocks is not grown four times for a short story.
 	doc.Blocks = make([]Block, 0, min(doc.Lines.Lines()/2+1, 64))
+	bb.arena = make([]Span, 0, cap(doc.Blocks)) // a span a block, most of them
 	headline := true
 	flush := func() {
 		kind := Paragraph
