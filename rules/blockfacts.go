@@ -6,11 +6,11 @@ import (
 	"github.com/copydesk/copydesk/rules/article"
 )
 
-// blockFacts are the answers of four rules' byte-level filters for one
+// blockFacts are the answers of six rules' byte-level filters for one
 // block, found in one pass over its text instead of one each: whether
-// a-an, placeholder (its words) and chatbot-leftover (its citation
-// markers) can find anything in it, and whether spacing must read every
-// byte. Each filter stops at byte pairs (see
+// a-an, placeholder (its words), chatbot-leftover (its citation markers),
+// mojibake and invisible-char can find anything in it, and whether
+// spacing must read every byte. Each filter stops at byte pairs (see
 // bytePairs); one table of all their pairs stops at the pairs of any.
 type blockFacts struct {
 	// article: some standalone "a" or "an" is followed by a character
@@ -33,6 +33,13 @@ type blockFacts struct {
 	// doubleSpace: the text has two spaces in a row, which spacing judges
 	// (without them, it needs to look at the marks only).
 	doubleSpace bool
+	// suspect: a byte outside ASCII, '&' or '<', which every finding of
+	// mojibake starts from.
+	suspect bool
+	// invisible: a byte outside ASCII or a control character other than
+	// tab and line ends, which every finding of invisible-char holds
+	// (hasInvisible).
+	invisible bool
 }
 
 // The pair bits of the three filters, distinct so that one table holds
@@ -47,9 +54,19 @@ const (
 	pairSpaces              // spacing: two spaces
 )
 
+// Byte classes that factsOf notes for mojibake and invisible-char.
+const (
+	classHigh    = 1 << iota // a byte of a character outside ASCII
+	classControl             // a control character other than tab and line ends, or DEL
+	classAmpLT               // '&' or '<', of an entity or a tag left in the text
+)
+
 var factPairs = func() *bytePairs {
 	pairs := append([]bytePair{articlePair, {" ", " ", pairSpaces}}, placeholderPairList...)
-	return newBytePairs(append(pairs, markerPairList...)...)
+	bp := newBytePairs(append(pairs, markerPairList...)...)
+	bp.classify(classHigh, func(c byte) bool { return c >= 0x80 })
+	bp.classify(classControl, func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f })
+	return bp.classify(classAmpLT, func(c byte) bool { return c == '&' || c == '<' })
 }()
 
 type blockFactsKey struct{}
@@ -66,15 +83,25 @@ func blockFactsOf(doc *article.Document) []blockFacts {
 	}).([]blockFacts)
 }
 
-// factsOf answers the three filters for text, with their stops in one
-// pass, and each filter's own judgement at its stops.
+// factsOf answers the filters for text in one pass: each filter judges
+// its own stops, and the classes of the bytes passed answer the rest.
 func factsOf(text string) blockFacts {
 	var f blockFacts
+	if text == "" {
+		return f
+	}
 	articleDone, turn := false, false
-	if len(text) > 0 && (text[0] == 'a' || text[0] == 'A') {
+	if text[0] == 'a' || text[0] == 'A' {
 		f.article, articleDone = articleNeedsLook(text, 0)
 	}
-	for i, bits := factPairs.index(text, 1); i >= 0; i, bits = factPairs.index(text, i+1) {
+	classes := factPairs.class[text[0]]
+	for from := 1; ; {
+		i, bits, seen := factPairs.index(text, from)
+		classes |= seen
+		if i < 0 {
+			break
+		}
+		from = i + 1
 		if bits&pairArticle != 0 && !articleDone {
 			f.article, articleDone = articleNeedsLook(text, i)
 		}
@@ -86,12 +113,11 @@ func factsOf(text string) blockFacts {
 			f.marker, turn = found, turn || t
 		}
 		f.doubleSpace = f.doubleSpace || bits&pairSpaces != 0
-		if articleDone && f.placeholder && f.marker && f.doubleSpace {
-			break
-		}
 	}
 	if !f.marker && turn {
 		f.marker = strings.Contains(text, "contentReference[")
 	}
+	f.suspect = classes&(classHigh|classAmpLT) != 0
+	f.invisible = classes&(classHigh|classControl) != 0
 	return f
 }

@@ -172,7 +172,7 @@ func TestBytePairsIndex(t *testing.T) {
 		{"ac", 5, -1, 0},
 	}
 	for _, tt := range tests {
-		if i, bits := bp.index(tt.text, tt.from); i != tt.wantI || bits != tt.wantBits {
+		if i, bits, _ := bp.index(tt.text, tt.from); i != tt.wantI || bits != tt.wantBits {
 			t.Errorf("index(%q, %d) = %d, %d, want %d, %d", tt.text, tt.from, i, bits, tt.wantI, tt.wantBits)
 		}
 	}
@@ -326,14 +326,14 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 	// does alone, with only its own pairs in the table.
 	alone := func(text string, pairs []bytePair, hit func(i int, bits uint8) (decided, answer bool)) bool {
 		bp := newBytePairs(pairs...)
-		for i, bits := bp.index(text, 1); i >= 0; i, bits = bp.index(text, i+1) {
+		for i, bits, _ := bp.index(text, 1); i >= 0; i, bits, _ = bp.index(text, i+1) {
 			if decided, answer := hit(i, bits); decided {
 				return answer
 			}
 		}
 		return false
 	}
-	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n"}
+	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n", "&", "<", "\x01", "\x7f", "\t"}
 	for _, s := range randomTexts(20000, pieces) {
 		f := factsOf(s)
 		article := func() bool {
@@ -357,7 +357,11 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 			turn = turn || t
 			return found, found
 		}) || turn && strings.Contains(s, "contentReference[")
-		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  ")}
+		suspect := strings.ContainsAny(s, "&<") || !isASCII(s)
+		invisible := !isASCII(s) || strings.ContainsFunc(s, func(r rune) bool {
+			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
+		})
+		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), suspect, invisible}
 		if f != want {
 			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, want)
 		}
@@ -391,6 +395,30 @@ func TestCheckMarksAgreesWithCheckSpacing(t *testing.T) {
 					several++
 				}
 			}
+		}
+	}
+}
+
+func TestBytePairsClasses(t *testing.T) {
+	bp := newBytePairs(bytePair{"a", "b", 1}).classify(1, func(c byte) bool { return c == 'x' }).classify(2, func(c byte) bool { return c == 'y' })
+	tests := []struct {
+		text        string
+		from        int
+		wantI       int
+		wantClasses uint8
+	}{
+		{"xab", 1, 2, 0},    // text[0] is the caller's
+		{"yxab", 1, 3, 1},   // x before the pair
+		{"abx", 1, 1, 0},    // x after it: seen by the next call
+		{"abx", 2, -1, 1},   // the next call
+		{"xyz", 1, -1, 2},   // no pair: to the end
+		{"zzzzy", 3, -1, 2}, // from the middle
+		{"abyab", 2, 4, 2},  // y between two pairs
+		{"", 0, -1, 0},
+	}
+	for _, tt := range tests {
+		if i, _, classes := bp.index(tt.text, tt.from); i != tt.wantI || classes != tt.wantClasses {
+			t.Errorf("index(%q, %d) = %d, classes %b, want %d, %b", tt.text, tt.from, i, classes, tt.wantI, tt.wantClasses)
 		}
 	}
 }
