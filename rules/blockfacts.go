@@ -6,12 +6,12 @@ import (
 	"github.com/copydesk/copydesk/rules/article"
 )
 
-// blockFacts are the answers of six rules' byte-level filters for one
+// blockFacts are the answers of seven rules' byte-level filters for one
 // block, found in one pass over its text instead of one each: whether
 // a-an, placeholder (its words), chatbot-leftover (its citation markers),
-// mojibake and invisible-char can find anything in it, and whether
-// spacing must read every byte. Each filter stops at byte pairs (see
-// bytePairs); one table of all their pairs stops at the pairs of any.
+// date-weekday, mojibake and invisible-char can find anything in it, and
+// whether spacing must read every byte. Each filter stops at byte pairs
+// (see bytePairs); one table of all their pairs stops at the pairs of any.
 type blockFacts struct {
 	// article: some standalone "a" or "an" is followed by a character
 	// that may make it a slip. "a" before a consonant letter other than
@@ -33,6 +33,10 @@ type blockFacts struct {
 	// doubleSpace: the text has two spaces in a row, which spacing judges
 	// (without them, it needs to look at the marks only).
 	doubleSpace bool
+	// weekday: the text names a day of the week ("...day" before a date
+	// or in brackets, "DAY") or has an abbreviation with its dot ("Fri."),
+	// as date-weekday needs.
+	weekday bool
 	// suspect: a byte outside ASCII, '&' or '<', which every finding of
 	// mojibake starts from.
 	suspect bool
@@ -45,13 +49,15 @@ type blockFacts struct {
 // The pair bits of the three filters, distinct so that one table holds
 // them all.
 const (
-	pairArticle = 1 << iota // a-an: "a" after a byte outside words
-	pairUpper               // placeholder: TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
-	pairLorem               // placeholder: "em" of lorem, in any case
-	pairNs                  // placeholder: "ns" of insert, in any case
-	pairTurn                // chatbot-leftover: "tu" of turn
-	pairOaicite             // chatbot-leftover: "oa" of oaicite
-	pairSpaces              // spacing: two spaces
+	pairArticle   pairBits = 1 << iota // a-an: "a" after a byte outside words
+	pairUpper                          // placeholder: TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
+	pairLorem                          // placeholder: "em" of lorem, in any case
+	pairNs                             // placeholder: "ns" of insert, in any case
+	pairTurn                           // chatbot-leftover: "tu" of turn
+	pairOaicite                        // chatbot-leftover: "oa" of oaicite
+	pairSpaces                         // spacing: two spaces
+	pairDay                            // date-weekday: "da" of day, "DA" of DAY
+	pairAbbrevDot                      // date-weekday: the dot of "Fri."
 )
 
 // Byte classes that factsOf notes for mojibake and invisible-char.
@@ -63,6 +69,7 @@ const (
 
 var factPairs = func() *bytePairs {
 	pairs := append([]bytePair{articlePair, {" ", " ", pairSpaces}}, placeholderPairList...)
+	pairs = append(pairs, weekdayPairList...)
 	bp := newBytePairs(append(pairs, markerPairList...)...)
 	bp.classify(classHigh, func(c byte) bool { return c >= 0x80 })
 	bp.classify(classControl, func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f })
@@ -113,6 +120,9 @@ func factsOf(text string) blockFacts {
 			f.marker, turn = found, turn || t
 		}
 		f.doubleSpace = f.doubleSpace || bits&pairSpaces != 0
+		if bits&(pairDay|pairAbbrevDot) != 0 && !f.weekday {
+			f.weekday = weekdayPairHit(text, i, bits)
+		}
 	}
 	if !f.marker && turn {
 		f.marker = strings.Contains(text, "contentReference[")

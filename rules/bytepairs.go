@@ -8,15 +8,19 @@ package rules
 // taken. On the way it also notes which classes of bytes it has passed
 // (see classify), without a branch.
 type bytePairs struct {
-	first, second, class [256]uint8
+	first, second [256]pairBits
+	class         [256]uint8
 }
+
+// pairBits tell pairs apart: a bit for each pair (or set of pairs).
+type pairBits uint16
 
 // bytePair is a set of two-byte sequences: any byte of a followed by any
 // byte of b. Pairs that share a bit are not told apart, and match each
 // other's bytes too (the a of one pair followed by the b of another).
 type bytePair struct {
 	a, b string
-	bit  uint8
+	bit  pairBits
 }
 
 func newBytePairs(pairs ...bytePair) *bytePairs {
@@ -47,7 +51,7 @@ func (bp *bytePairs) classify(bit uint8, in func(c byte) bool) *bytePairs {
 // pairs, with the bits of the pairs it may be, or (-1, 0). classes is the
 // union of the classes of text[from:i+1] (of text[from:] when there is no
 // pair): a caller that goes on from i+1 sees every byte once.
-func (bp *bytePairs) index(text string, from int) (i int, bits, classes uint8) {
+func (bp *bytePairs) index(text string, from int) (i int, bits pairBits, classes uint8) {
 	from = max(from, 1)
 	if from >= len(text) {
 		return -1, 0, 0

@@ -55,8 +55,11 @@ func (dateWeekday) Check(doc *article.Document) []Diagnostic {
 	var ref time.Time
 	var refKind refDate
 	refRead := false
+	facts := blockFactsOf(doc)
+	bi := -1
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
-		if !mentionsWeekday(b.Text) {
+		bi++
+		if !facts[bi].weekday {
 			return
 		}
 		hasBracketWeekday := strings.Contains(b.Text, "day)") // "March 9, 2024 (Friday)"
@@ -146,35 +149,32 @@ func weekdayNearDate(s string, i int) bool {
 	return '0' <= c && c <= '9' || strings.IndexByte("JFMASOND", c) >= 0
 }
 
-// mentionsWeekday is a cheap filter before tokenizing: the block names a
-// day of the week ("...day") or has an abbreviation with its dot ("Fri.").
-// It finds "day" at its "y" and abbreviations at their dot, two bytes that
-// strings.IndexByte skips to fast, being rarer in prose than "d".
-func mentionsWeekday(s string) bool {
-	for i := strings.IndexByte(s, 'y'); i >= 0; {
-		if i >= 2 && s[i-2] == 'd' && s[i-1] == 'a' && weekdayNearDate(s, i-2) {
+// weekdayPairList are the byte pairs at which the weekday filter
+// (blockFacts.weekday) looks: "da" and "DA" (of "day", "DAY"; the cases
+// mixed too, as the pair shares its bit), and a dot after a letter that
+// ends an abbreviation or after a byte outside ASCII (strings.ToLower folds
+// "İ" to "i", so "FRİ." was an abbreviation to the original test).
+var weekdayPairList = []bytePair{{"dD", "aA", pairDay}, {"deinrstuDEINRSTU" + upperHalf(), ".", pairAbbrevDot}}
+
+// upperHalf returns the bytes 0x80 to 0xFF.
+func upperHalf() string {
+	b := make([]byte, 0, 128)
+	for c := 0x80; c <= 0xFF; c++ {
+		b = append(b, byte(c))
+	}
+	return string(b)
+}
+
+// weekdayPairHit judges a stop of the weekday filter at s[i-1:i+1]: a
+// "day" that ends a weekday name near a date, "DAY", or a weekday
+// abbreviation before a dot.
+func weekdayPairHit(s string, i int, bits pairBits) bool {
+	if bits&pairDay != 0 && i+1 < len(s) {
+		if s[i-1] == 'd' && s[i] == 'a' && s[i+1] == 'y' && weekdayNearDate(s, i-1) || s[i-1] == 'D' && s[i] == 'A' && s[i+1] == 'Y' {
 			return true
 		}
-		j := strings.IndexByte(s[i+1:], 'y')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
-	if strings.Contains(s, "DAY") {
-		return true
-	}
-	for i := strings.IndexByte(s, '.'); i >= 0; {
-		if abbrevBeforeDot(s, i) {
-			return true
-		}
-		j := strings.IndexByte(s[i+1:], '.')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
+	return bits&pairAbbrevDot != 0 && abbrevBeforeDot(s, i)
 }
 
 // abbrevBeforeDot reports whether the three, four or five bytes before

@@ -306,7 +306,7 @@ var placeholderPairList = []bytePair{
 
 // placeholderPairHit judges a stop of the placeholder filter: the pair
 // text[i-1:i+1] with the pair bits.
-func placeholderPairHit(text string, i int, bits uint8) bool {
+func placeholderPairHit(text string, i int, bits pairBits) bool {
 	return bits&pairUpper != 0 ||
 		bits&pairLorem != 0 && i >= 4 && hasPrefixFold(text[i-4:], "lorem") ||
 		bits&pairNs != 0 && hasPrefixFold(text[i-1:], "nsert")

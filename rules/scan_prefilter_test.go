@@ -120,8 +120,8 @@ func TestAbbrevBeforeDot(t *testing.T) {
 	}
 }
 
-func TestMentionsWeekday(t *testing.T) {
-	// The test mentionsWeekday made before it read the text in one pass.
+func TestWeekdayFilter(t *testing.T) {
+	// The test date-weekday made before its filter joined the shared pass.
 	oracle := func(s string) bool {
 		for i := strings.Index(s, "day"); i >= 0; {
 			if weekdayNearDate(s, i) {
@@ -146,8 +146,8 @@ func TestMentionsWeekday(t *testing.T) {
 	}
 	pieces := []string{"Friday", "day", "DAY", "Day", "da", "y", "today", ", ", "(", ")", "the ", "9", "March", "x", " ", ".", "Fri", "sun", "TUES", "FRİ", "é", "said"}
 	for _, s := range randomTexts(10000, pieces) {
-		if got, want := mentionsWeekday(s), oracle(s); got != want {
-			t.Errorf("mentionsWeekday(%q) = %v, want %v", s, got, want)
+		if got, want := factsOf(s).weekday, oracle(s); got != want {
+			t.Errorf("factsOf(%q).weekday = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -158,7 +158,7 @@ func TestBytePairsIndex(t *testing.T) {
 		text     string
 		from     int
 		wantI    int
-		wantBits uint8
+		wantBits pairBits
 	}{
 		{"", 0, -1, 0},
 		{"c", 0, -1, 0},
@@ -324,7 +324,7 @@ func TestLineHashCountsLikeLineKey(t *testing.T) {
 func TestFactsOfOnePassAgrees(t *testing.T) {
 	// factsOf answers three filters in one pass: each must answer as it
 	// does alone, with only its own pairs in the table.
-	alone := func(text string, pairs []bytePair, hit func(i int, bits uint8) (decided, answer bool)) bool {
+	alone := func(text string, pairs []bytePair, hit func(i int, bits pairBits) (decided, answer bool)) bool {
 		bp := newBytePairs(pairs...)
 		for i, bits, _ := bp.index(text, 1); i >= 0; i, bits, _ = bp.index(text, i+1) {
 			if decided, answer := hit(i, bits); decided {
@@ -333,7 +333,7 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 		}
 		return false
 	}
-	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n", "&", "<", "\x01", "\x7f", "\t"}
+	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n", "&", "<", "\x01", "\x7f", "\t", "Friday", "day", "DAY", "Fri.", "sun.", "9", ", "}
 	for _, s := range randomTexts(20000, pieces) {
 		f := factsOf(s)
 		article := func() bool {
@@ -342,17 +342,17 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 					return may
 				}
 			}
-			return alone(s, []bytePair{articlePair}, func(i int, _ uint8) (bool, bool) {
+			return alone(s, []bytePair{articlePair}, func(i int, _ pairBits) (bool, bool) {
 				may, done := articleNeedsLook(s, i)
 				return done, may
 			})
 		}()
-		placeholder := alone(s, placeholderPairList, func(i int, bits uint8) (bool, bool) {
+		placeholder := alone(s, placeholderPairList, func(i int, bits pairBits) (bool, bool) {
 			hit := placeholderPairHit(s, i, bits)
 			return hit, hit
 		})
 		turn := false
-		marker := alone(s, markerPairList, func(i int, _ uint8) (bool, bool) {
+		marker := alone(s, markerPairList, func(i int, _ pairBits) (bool, bool) {
 			found, t := markerPairHit(s, i)
 			turn = turn || t
 			return found, found
@@ -361,7 +361,11 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 		invisible := !isASCII(s) || strings.ContainsFunc(s, func(r rune) bool {
 			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
 		})
-		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), suspect, invisible}
+		weekday := alone(s, weekdayPairList, func(i int, bits pairBits) (bool, bool) {
+			hit := weekdayPairHit(s, i, bits)
+			return hit, hit
+		})
+		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), weekday, suspect, invisible}
 		if f != want {
 			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, want)
 		}
