@@ -102,7 +102,7 @@ func TestMarkerFilter(t *testing.T) {
 }
 
 func TestAbbrevBeforeDot(t *testing.T) {
-	// The test mentionsWeekday made before abbrevBeforeDot.
+	// The test date-weekday made at a dot before abbrevBeforeDot.
 	oracle := func(s string, i int) bool {
 		return i >= 3 && weekdayAbbrevs[strings.ToLower(s[max(0, i-3):i])] != 0 || i >= 4 && weekdayAbbrevs[strings.ToLower(s[i-4:i])] != 0 ||
 			i >= 5 && weekdayAbbrevs[strings.ToLower(s[i-5:i])] != 0 || i >= 3 && strings.EqualFold(s[i-3:i], "sun")
