@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"math/bits"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -135,8 +134,8 @@ func judgeMark(doc *article.Document, b *article.Block, i int, isForeign func() 
 // checkMarks is checkSpacing for a block without two spaces in a row
 // (blockFacts.doubleSpace), where only the marks need a look: it finds
 // each kind of mark with strings.IndexByte, which skips the bytes between
-// far faster than a loop over every byte, and puts the findings back in
-// text order.
+// far faster than a loop over every byte, and takes the nearest of them
+// each time, so that the marks are judged in text order.
 func checkMarks(out []Diagnostic, doc *article.Document, b *article.Block) []Diagnostic {
 	text := b.Text
 	foreign := -1
@@ -149,31 +148,33 @@ func checkMarks(out []Diagnostic, doc *article.Document, b *article.Block) []Dia
 		}
 		return foreign == 1
 	}
-	var found []markFinding
-	for _, mark := range []byte(sentenceMarks) {
-		for off := 0; ; {
-			k := strings.IndexByte(text[off:], mark)
-			if k < 0 {
-				break
-			}
-			i := off + k
-			if d, ok := judgeMark(doc, b, i, isForeign); ok {
-				found = append(found, markFinding{i, d})
-			}
-			off = i + 1
+	// next[k] is the offset of the next sentenceMarks[k], or len(text).
+	var next [len(sentenceMarks)]int
+	find := func(k, from int) {
+		next[k] = len(text)
+		if j := strings.IndexByte(text[from:], sentenceMarks[k]); j >= 0 {
+			next[k] = from + j
 		}
 	}
-	slices.SortFunc(found, func(x, y markFinding) int { return x.at - y.at })
-	for _, f := range found {
-		out = append(out, f.d)
+	for k := range next {
+		find(k, 0)
 	}
-	return out
-}
-
-// markFinding is a finding of checkMarks at a mark's offset in the text.
-type markFinding struct {
-	at int
-	d  Diagnostic
+	for {
+		k := 0
+		for j := range next {
+			if next[j] < next[k] {
+				k = j
+			}
+		}
+		i := next[k]
+		if i >= len(text) {
+			return out
+		}
+		if d, ok := judgeMark(doc, b, i, isForeign); ok {
+			out = append(out, d)
+		}
+		find(k, i+1)
+	}
 }
 
 // sentenceMarks are the marks that checkSpacing looks at.
