@@ -97,31 +97,45 @@ func factsOf(text string) blockFacts {
 	if text == "" {
 		return f
 	}
-	articleDone, turn := false, false
+	fp := factPairs
+	live := ^pairBits(0) // the pairs of the filters not yet decided
+	turn := false
 	if text[0] == 'a' || text[0] == 'A' {
-		f.article, articleDone = articleNeedsLook(text, 0)
+		if may, done := articleNeedsLook(text, 0); done {
+			f.article, live = may, live&^pairArticle
+		}
 	}
-	classes := factPairs.class[text[0]]
-	for from := 1; ; {
-		i, bits, seen := factPairs.index(text, from)
-		classes |= seen
-		if i < 0 {
-			break
+	// The scan of bytePairs, with the filters' judgements in its loop: a
+	// stop costs no call, and a decided filter's pairs stop it no more.
+	prev, classes := fp.first[text[0]], fp.class[text[0]]
+	for i := 1; i < len(text); i++ {
+		c := text[i]
+		classes |= fp.class[c]
+		bits := prev & fp.second[c] & live
+		prev = fp.first[c]
+		if bits == 0 {
+			continue
 		}
-		from = i + 1
-		if bits&pairArticle != 0 && !articleDone {
-			f.article, articleDone = articleNeedsLook(text, i)
+		if bits&pairArticle != 0 {
+			if may, done := articleNeedsLook(text, i); done {
+				f.article, live = may, live&^pairArticle
+			}
 		}
-		if bits&(pairUpper|pairLorem|pairNs) != 0 && !f.placeholder {
-			f.placeholder = placeholderPairHit(text, i, bits)
+		if bits&(pairUpper|pairLorem|pairNs) != 0 && placeholderPairHit(text, i, bits) {
+			f.placeholder, live = true, live&^(pairUpper|pairLorem|pairNs)
 		}
-		if bits&(pairTurn|pairOaicite) != 0 && !f.marker {
+		if bits&(pairTurn|pairOaicite) != 0 {
 			found, t := markerPairHit(text, i)
-			f.marker, turn = found, turn || t
+			turn = turn || t
+			if found {
+				f.marker, live = true, live&^(pairTurn|pairOaicite)
+			}
 		}
-		f.doubleSpace = f.doubleSpace || bits&pairSpaces != 0
-		if bits&(pairDay|pairAbbrevDot) != 0 && !f.weekday {
-			f.weekday = weekdayPairHit(text, i, bits)
+		if bits&pairSpaces != 0 {
+			f.doubleSpace, live = true, live&^pairSpaces
+		}
+		if bits&(pairDay|pairAbbrevDot) != 0 && weekdayPairHit(text, i, bits) {
+			f.weekday, live = true, live&^(pairDay|pairAbbrevDot)
 		}
 	}
 	if !f.marker && turn {

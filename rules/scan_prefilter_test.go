@@ -152,32 +152,6 @@ func TestWeekdayFilter(t *testing.T) {
 	}
 }
 
-func TestBytePairsIndex(t *testing.T) {
-	bp := newBytePairs(bytePair{"ab", "c", 1}, bytePair{"x", "x", 2}, bytePair{"a", "x", 4})
-	tests := []struct {
-		text     string
-		from     int
-		wantI    int
-		wantBits pairBits
-	}{
-		{"", 0, -1, 0},
-		{"c", 0, -1, 0},
-		{"ac", 0, 1, 1},
-		{"zzbc", 0, 3, 1},
-		{"xxbc", 0, 1, 2},
-		{"xxbc", 2, 3, 1},
-		{"ax", 1, 1, 4},
-		{"axx", 2, 2, 2},
-		{"ca", 0, -1, 0},
-		{"ac", 5, -1, 0},
-	}
-	for _, tt := range tests {
-		if i, bits, _ := bp.index(tt.text, tt.from); i != tt.wantI || bits != tt.wantBits {
-			t.Errorf("index(%q, %d) = %d, %d, want %d, %d", tt.text, tt.from, i, bits, tt.wantI, tt.wantBits)
-		}
-	}
-}
-
 func TestArticleFilter(t *testing.T) {
 	// The byte-at-a-time loop that the a-an filter replaced.
 	oracle := func(text string) bool {
@@ -326,9 +300,11 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 	// does alone, with only its own pairs in the table.
 	alone := func(text string, pairs []bytePair, hit func(i int, bits pairBits) (decided, answer bool)) bool {
 		bp := newBytePairs(pairs...)
-		for i, bits, _ := bp.index(text, 1); i >= 0; i, bits, _ = bp.index(text, i+1) {
-			if decided, answer := hit(i, bits); decided {
-				return answer
+		for i := 1; i < len(text); i++ {
+			if bits := bp.first[text[i-1]] & bp.second[text[i]]; bits != 0 {
+				if decided, answer := hit(i, bits); decided {
+					return answer
+				}
 			}
 		}
 		return false
@@ -399,30 +375,6 @@ func TestCheckMarksAgreesWithCheckSpacing(t *testing.T) {
 					several++
 				}
 			}
-		}
-	}
-}
-
-func TestBytePairsClasses(t *testing.T) {
-	bp := newBytePairs(bytePair{"a", "b", 1}).classify(1, func(c byte) bool { return c == 'x' }).classify(2, func(c byte) bool { return c == 'y' })
-	tests := []struct {
-		text        string
-		from        int
-		wantI       int
-		wantClasses uint8
-	}{
-		{"xab", 1, 2, 0},    // text[0] is the caller's
-		{"yxab", 1, 3, 1},   // x before the pair
-		{"abx", 1, 1, 0},    // x after it: seen by the next call
-		{"abx", 2, -1, 1},   // the next call
-		{"xyz", 1, -1, 2},   // no pair: to the end
-		{"zzzzy", 3, -1, 2}, // from the middle
-		{"abyab", 2, 4, 2},  // y between two pairs
-		{"", 0, -1, 0},
-	}
-	for _, tt := range tests {
-		if i, _, classes := bp.index(tt.text, tt.from); i != tt.wantI || classes != tt.wantClasses {
-			t.Errorf("index(%q, %d) = %d, classes %b, want %d, %b", tt.text, tt.from, i, classes, tt.wantI, tt.wantClasses)
 		}
 	}
 }
