@@ -195,6 +195,11 @@ func abbrevBeforeDot(s string, i int) bool {
 	}
 	var buf [5]byte
 	for n := 3; n <= 5 && n <= i; n++ {
+		switch s[i-n] | 0x20 { // the first letters of the abbreviations
+		case 's', 'm', 't', 'w', 'f':
+		default:
+			continue
+		}
 		low := buf[:n]
 		for k := range low {
 			c := s[i-n+k]
