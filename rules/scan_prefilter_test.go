@@ -52,7 +52,7 @@ func TestPlaceholderFilter(t *testing.T) {
 		}
 	}
 	pieces := []string{"TK", "T", "K", "X", "x", "XX", "xxm", "TODO", "FIXME", "TBD", "lorem", "LOREM", "Lor", "em",
-		"ipsum", "insert", "INSERT", "İnsert", "in", "sert", " ", " name ", "here", "HERE", "(", "$", "%", " percent", ",000", ".", "to", "the"}
+		"ipsum", "insert", "INSERT", "İnsert", "inſert", "loreM", "\u212A", "in", "sert", " ", " name ", "here", "HERE", "(", "$", "%", " percent", ",000", ".", "to", "the"}
 	for _, s := range randomTexts(5000, pieces) {
 		if hits := wordPlaceholders(nil, s, match.Tokenize(s, nil)); len(hits) > 0 && !factsOf(s).placeholder {
 			t.Errorf("factsOf(%q).placeholder = false, but wordPlaceholders finds %v", s, hits)
