@@ -64,10 +64,15 @@ metre" read aloud).`,
 
 func (aAn) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
+	facts := blockFactsOf(doc)
+	bi := -1
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
-		// mayMisuseArticle, a byte-level test, is asked only once a slip is
-		// found: few blocks have one.
-		may := -1
+		bi++
+		// The byte-level filter (blockFacts.article) passes one block in
+		// nine (BBC): the others cannot report a slip.
+		if !facts[bi].article {
+			return
+		}
 		for j := 0; j+1 < len(toks); j++ {
 			t := toks[j]
 			if t.Kind != match.Word || (t.Fold != "a" && t.Fold != "an") {
@@ -76,15 +81,6 @@ func (aAn) Check(doc *article.Document) []Diagnostic {
 			d, ok := checkArticle(b.Text, toks, j)
 			if !ok {
 				continue
-			}
-			if may < 0 {
-				may = 0
-				if mayMisuseArticle(b.Text) {
-					may = 1
-				}
-			}
-			if may == 0 {
-				return
 			}
 			if foreignBlock(b.Text, toks) {
 				continue
@@ -172,39 +168,43 @@ func checkArticle(text string, toks []match.Token, j int) (articleSlip, bool) {
 	}, true
 }
 
-// mayMisuseArticle is a fast filter before tokenizing: it finds each
-// standalone "a" or "an" and looks at the first character of what follows.
-// "a" before a consonant letter other than h, or a capital letter whose name
-// starts with a consonant, cannot be a slip; nor can "an" before a or i.
-func mayMisuseArticle(text string) bool {
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c != 'a' && c != 'A' || i > 0 && isWordStartByte(text[i-1]) {
-			continue
-		}
-		j := i + 1
-		an := j < len(text) && (text[j] == 'n' || text[j] == 'N')
-		if an {
-			j++
-		}
-		if j >= len(text) || text[j] != ' ' && text[j] != '\n' {
-			continue
-		}
-		for j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '"') {
-			j++
-		}
-		if j >= len(text) {
-			return false
-		}
-		n := text[j]
-		if n >= 0x80 {
-			continue
-		}
-		if articleCandidate(an, text[j:]) {
-			return true
+// articlePair is an "a" or "A" after a byte that does not continue a word
+// (isWordStartByte).
+var articlePair = func() bytePair {
+	var before []byte
+	for c := 0; c < 256; c++ {
+		if !isWordStartByte(byte(c)) {
+			before = append(before, byte(c))
 		}
 	}
-	return false
+	return bytePair{string(before), "aA", pairArticle}
+}()
+
+// articleNeedsLook is the a-an filter's test (blockFacts.article) of the
+// "a" or "A" at text[i], which starts a word: done is set when the answer
+// for the whole text is known (may).
+func articleNeedsLook(text string, i int) (may, done bool) {
+	j := i + 1
+	an := j < len(text) && (text[j] == 'n' || text[j] == 'N')
+	if an {
+		j++
+	}
+	if j >= len(text) || text[j] != ' ' && text[j] != '\n' {
+		return false, false
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\n' || text[j] == '"') {
+		j++
+	}
+	if j >= len(text) {
+		return false, true
+	}
+	if text[j] >= 0x80 {
+		return false, false
+	}
+	if articleCandidate(an, text[j:]) {
+		return true, true
+	}
+	return false, false
 }
 
 // articleCandidate looks at the start of the word after "a" (an false) or

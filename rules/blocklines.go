@@ -88,13 +88,19 @@ func indexLineEnd(b []byte) int {
 	return n
 }
 
-// docLines returns every line of every block of doc, in reading order.
+type docLinesKey struct{}
+
+// docLines returns every line of every block of doc, in reading order. The
+// lines are computed once per document (Document.Memo) and shared by the
+// residue rules: callers must not change the slice.
 func docLines(doc *article.Document) []textLine {
-	var out []textLine
-	for bi := range doc.Blocks {
-		out = blockLines(doc, bi, out)
-	}
-	return out
+	return doc.Memo(docLinesKey{}, func() any {
+		out := make([]textLine, 0, len(doc.Blocks)) // most blocks are one line
+		for bi := range doc.Blocks {
+			out = blockLines(doc, bi, out)
+		}
+		return out
+	}).([]textLine)
 }
 
 func (l textLine) text(doc *article.Document) string {
@@ -112,7 +118,10 @@ func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // lower-cased and joined by single spaces; punctuation, quotes and spacing
 // do not count. It also returns the number of words.
 func lineKey(s string) (string, int) {
-	b := make([]byte, 0, len(s))
+	// A Builder hands its bytes over as the string: one allocation, not
+	// two (a []byte and its copy).
+	var b strings.Builder
+	b.Grow(len(s))
 	words := 0
 	in := false
 	for i := 0; i < len(s); {
@@ -130,12 +139,12 @@ func lineKey(s string) (string, int) {
 			}
 			if !in {
 				if words > 0 {
-					b = append(b, ' ')
+					b.WriteByte(' ')
 				}
 				words++
 				in = true
 			}
-			b = append(b, c)
+			b.WriteByte(c)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -148,14 +157,36 @@ func lineKey(s string) (string, int) {
 		}
 		if !in {
 			if words > 0 {
-				b = append(b, ' ')
+				b.WriteByte(' ')
 			}
 			words++
 			in = true
 		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
+		b.WriteRune(unicode.ToLower(r))
 	}
-	return string(b), words
+	return b.String(), words
+}
+
+// keyWords returns the number of words of a key made by lineKey, which
+// joins its words with single spaces: the n that lineKey returned.
+func keyWords(key string) int {
+	if key == "" {
+		return 0
+	}
+	return strings.Count(key, " ") + 1
+}
+
+// hasWordPrefix reports whether the key starts with the words of p:
+// key == p or key starts with p and a space (strings.HasPrefix(key, p+" "),
+// without building that string).
+func hasWordPrefix(key, p string) bool {
+	return strings.HasPrefix(key, p) && (len(key) == len(p) || key[len(p)] == ' ')
+}
+
+// hasWordSuffix reports whether the key ends with a space and l
+// (strings.HasSuffix(key, " "+l), without building that string).
+func hasWordSuffix(key, l string) bool {
+	return len(key) > len(l) && strings.HasSuffix(key, l) && key[len(key)-len(l)-1] == ' '
 }
 
 // lineWords splits a line into its words (letters, digits, inner

@@ -244,7 +244,7 @@ func avatarText(text, key string) string {
 func bylineName(text, key string) (name string, isByline bool, msg string) {
 	var prefix string
 	for _, p := range bylineStarts {
-		if key == p || strings.HasPrefix(key, p+" ") {
+		if hasWordPrefix(key, p) {
 			prefix = p
 			break
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
@@ -50,10 +51,15 @@ one.`,
 }
 
 func (dateWeekday) Check(doc *article.Document) []Diagnostic {
-	ref, refKind := frontMatterDate(doc.Meta.Date)
 	var out []Diagnostic
+	var ref time.Time
+	var refKind refDate
+	refRead := false
+	facts := blockFactsOf(doc)
+	bi := -1
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
-		if !mentionsWeekday(b.Text) {
+		bi++
+		if !facts[bi].weekday {
 			return
 		}
 		hasBracketWeekday := strings.Contains(b.Text, "day)") // "March 9, 2024 (Friday)"
@@ -78,6 +84,11 @@ func (dateWeekday) Check(doc *article.Document) []Diagnostic {
 			}
 			if !ok {
 				continue
+			}
+			if !refRead {
+				// Read on first need: few documents have a date to judge.
+				ref, refKind = frontMatterDate(doc.Meta.Date)
+				refRead = true
 			}
 			diag, bad := judgeWeekday(b, toks[j].Start, toks[end].End, wd, d, ref, refKind)
 			if bad {
@@ -138,34 +149,80 @@ func weekdayNearDate(s string, i int) bool {
 	return '0' <= c && c <= '9' || strings.IndexByte("JFMASOND", c) >= 0
 }
 
-// mentionsWeekday is a cheap filter before tokenizing: the block names a
-// day of the week ("...day") or has an abbreviation with its dot ("Fri.").
-func mentionsWeekday(s string) bool {
-	for i := strings.Index(s, "day"); i >= 0; {
-		if weekdayNearDate(s, i) {
+// weekdayPairList are the byte pairs at which the weekday filter
+// (blockFacts.weekday) looks: "da" and "DA" (of "day", "DAY"; the cases
+// mixed too, as the pair shares its bit), and a dot after a letter that
+// ends an abbreviation or after a byte outside ASCII (strings.ToLower folds
+// "İ" to "i", so "FRİ." was an abbreviation to the original test).
+var weekdayPairList = []bytePair{{"dD", "aA", pairDay}, {"deinrstuDEINRSTU" + upperHalf(), ".", pairAbbrevDot}}
+
+// upperHalf returns the bytes 0x80 to 0xFF.
+func upperHalf() string {
+	b := make([]byte, 0, 128)
+	for c := 0x80; c <= 0xFF; c++ {
+		b = append(b, byte(c))
+	}
+	return string(b)
+}
+
+// weekdayPairHit judges a stop of the weekday filter at s[i-1:i+1]: a
+// "day" that ends a weekday name near a date, "DAY", or a weekday
+// abbreviation before a dot.
+func weekdayPairHit(s string, i int, bits pairBits) bool {
+	if bits&pairDay != 0 && i+1 < len(s) {
+		if s[i-1] == 'd' && s[i] == 'a' && s[i+1] == 'y' && weekdayNearDate(s, i-1) || s[i-1] == 'D' && s[i] == 'A' && s[i+1] == 'Y' {
 			return true
 		}
-		j := strings.Index(s[i+3:], "day")
-		if j < 0 {
-			break
+	}
+	return bits&pairAbbrevDot != 0 && abbrevBeforeDot(s, i)
+}
+
+// abbrevBeforeDot reports whether the three, four or five bytes before
+// the dot at s[i] are a weekday abbreviation in any case ("Fri.", "TUES.").
+func abbrevBeforeDot(s string, i int) bool {
+	if i >= 5 && !isASCII(s[i-5:i]) || i < 5 && !isASCII(s[:i]) {
+		// strings.ToLower folds a few letters outside ASCII to ASCII ones
+		// ("İ" to "i"): the original test, for the rare text that has them.
+		return i >= 3 && weekdayAbbrevs[strings.ToLower(s[max(0, i-3):i])] != 0 || i >= 4 && weekdayAbbrevs[strings.ToLower(s[i-4:i])] != 0 ||
+			i >= 5 && weekdayAbbrevs[strings.ToLower(s[i-5:i])] != 0 || i >= 3 && strings.EqualFold(s[i-3:i], "sun")
+	}
+	// Most dots end a sentence after a word that no abbreviation ends
+	// with; the last letters of the abbreviations are d, e, i, n, r, s, t, u.
+	switch s[max(0, i-1)] | 0x20 {
+	case 'd', 'e', 'i', 'n', 'r', 's', 't', 'u':
+	default:
+		return false
+	}
+	var buf [5]byte
+	for n := 3; n <= 5 && n <= i; n++ {
+		switch s[i-n] | 0x20 { // the first letters of the abbreviations
+		case 's', 'm', 't', 'w', 'f':
+		default:
+			continue
 		}
-		i += 3 + j
-	}
-	if strings.Contains(s, "DAY") {
-		return true
-	}
-	for i := strings.IndexByte(s, '.'); i >= 0; {
-		if i >= 3 && weekdayAbbrevs[strings.ToLower(s[max(0, i-3):i])] != 0 || i >= 4 && weekdayAbbrevs[strings.ToLower(s[i-4:i])] != 0 ||
-			i >= 5 && weekdayAbbrevs[strings.ToLower(s[i-5:i])] != 0 || i >= 3 && strings.EqualFold(s[i-3:i], "sun") {
+		low := buf[:n]
+		for k := range low {
+			c := s[i-n+k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[k] = c
+		}
+		switch string(low) { // the keys of weekdayAbbrevs
+		case "sun", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat":
 			return true
 		}
-		j := strings.IndexByte(s[i+1:], '.')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
 	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 var weekdays = map[string]time.Weekday{

@@ -125,38 +125,18 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 		return nil
 	}
 	var out []Diagnostic
-	firstPersonSentences := 0 // unattributed sentences with a first-person pronoun outside quotations
-	// sentOf maps a token index to its sentence's first token; made once at
-	// the size of the longest block, as growing it per block showed up in
-	// profiles.
-	longest := 0
 	for _, sb := range styleBlocksOf(doc) {
-		longest = max(longest, len(sb.toks))
-	}
-	sentOf := make([]int, 0, longest)
-	for _, sb := range styleBlocksOf(doc) {
-		b, toks, quotes := sb.b, sb.toks, sb.quotes
-		sentOf = sentOf[:0]
-		for s := 0; s < len(toks); {
-			e := nextSentence(toks, s)
-			fp := false
-			for i := s; i < e; i++ {
-				sentOf = append(sentOf, s)
-				if !fp && firstPerson(toks[i].Fold) && !match.Overlaps(quotes, toks[i].Start, toks[i].End) && isFirstPerson(b.Text, toks, i) {
-					fp = true
-				}
-			}
-			if fp && !attributed(toks, [2]int{s, e}, quotes, -1) {
-				firstPersonSentences++
-			}
-			s = e
+		ms := sb.phrases(editorialKind)
+		if len(ms) == 0 {
+			continue
 		}
+		b, toks, quotes := sb.b, sb.toks, sb.quotes
 		lastFirst := -1 // sentence of the last first-person finding
-		for _, m := range sb.phrases(editorialKind) {
+		for _, m := range ms {
 			if match.Overlaps(quotes, m.TextStart, m.TextEnd) {
 				continue
 			}
-			s := sentOf[m.Start]
+			s := sentenceStartOf(toks, m.Start)
 			text := b.Text[m.TextStart:m.TextEnd]
 			adverb := m.Entry.Reason == "adverb"
 			switch {
@@ -183,10 +163,47 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 			lastFirst = s
 		}
 	}
-	if firstPersonSentences >= 3 {
+	// Counting first-person sentences reads every token of the document:
+	// it is done only when there is something it could silence.
+	if len(out) > 0 && firstPersonSentences(doc, 3) >= 3 {
 		return nil // a first-person piece: a column, a review, readers' comments
 	}
 	return out
+}
+
+// sentenceStartOf returns the index of the first token of the sentence that
+// holds toks[i].
+func sentenceStartOf(toks []match.Token, i int) int {
+	for i > 0 && !toks[i].SentenceStart {
+		i--
+	}
+	return i
+}
+
+// firstPersonSentences counts the sentences of doc's style blocks that
+// have a first-person pronoun outside quotations and no attribution,
+// stopping once it reaches limit.
+func firstPersonSentences(doc *article.Document, limit int) int {
+	n := 0
+	for _, sb := range styleBlocksOf(doc) {
+		b, toks, quotes := sb.b, sb.toks, sb.quotes
+		for s := 0; s < len(toks); {
+			e := nextSentence(toks, s)
+			for i := s; i < e; i++ {
+				if firstPerson(toks[i].Fold) && !match.Overlaps(quotes, toks[i].Start, toks[i].End) && isFirstPerson(b.Text, toks, i) {
+					if !attributed(toks, [2]int{s, e}, quotes, -1) {
+						n++
+						if n >= limit {
+							return n
+						}
+					}
+					break
+				}
+			}
+			s = e
+		}
+	}
+	return n
 }
 
 // pronounIsFirstPerson checks the pronoun of a first-person match with

@@ -52,9 +52,12 @@ cent").`,
 
 func (invisibleChar) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
+	facts := blockFactsOf(doc)
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if !hasInvisible(b.Text) {
+		// The shared facts pass over pure ASCII prose; hasInvisible looks
+		// closer at the rest.
+		if !facts[i].invisible || !hasInvisible(b.Text) {
 			continue
 		}
 		rtl := hasRTL(b.Text)

@@ -59,38 +59,16 @@ to a well-formed UTF-8 character of the kind mojibake produces.`,
 
 func (mojibake) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
+	facts := blockFactsOf(doc)
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		if !hasSuspectChars(b.Text) {
+		if !facts[bi].suspect {
 			continue
 		}
 		out = garbledRuns(out, doc, b)
 		out = literalMarkup(out, doc, b)
 	}
 	return out
-}
-
-// hasSuspectChars is the fast path: most blocks have none of the characters
-// the checks start from.
-func hasSuspectChars(s string) bool {
-	if strings.IndexByte(s, '&') >= 0 || strings.IndexByte(s, '<') >= 0 {
-		return true
-	}
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		// Eight bytes at a time: any with the high bit set?
-		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if v&0x8080808080808080 != 0 {
-			return true
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
 }
 
 // cp1252High maps the characters Windows-1252 gives to bytes 0x80-0x9F back

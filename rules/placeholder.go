@@ -65,8 +65,11 @@ type hit struct {
 func (placeholder) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	var hits []hit
+	facts := blockFactsOf(doc)
+	bi := -1
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
-		hits = findPlaceholders(hits[:0], b.Text, toks)
+		bi++
+		hits = findPlaceholders(hits[:0], b.Text, toks, facts[bi].placeholder)
 		for _, h := range hits {
 			s, e := b.SrcRange(h.start, h.end)
 			out = append(out, Diagnostic{Start: s, End: e, Message: h.msg})
@@ -98,7 +101,7 @@ func frontMatterPlaceholders(doc *article.Document) []Diagnostic {
 			value := line[k+1:]
 			base := doc.Meta.Src + off + k + 1
 			toks = match.Tokenize(value, toks)
-			for _, h := range findPlaceholders(nil, value, toks) {
+			for _, h := range findPlaceholders(nil, value, toks, factsOf(value).placeholder) {
 				out = append(out, Diagnostic{Start: base + h.start, End: base + h.end, Message: h.msg})
 			}
 		}
@@ -123,13 +126,16 @@ func shown(s string) string {
 }
 
 // findPlaceholders appends the placeholders of one block's text to hits, in
-// order, without overlaps.
-func findPlaceholders(hits []hit, text string, toks []match.Token) []hit {
+// order, without overlaps. mayHaveWord is what the byte-level filter says
+// of text (blockFacts.placeholder).
+func findPlaceholders(hits []hit, text string, toks []match.Token, mayHaveWord bool) []hit {
 	if strings.IndexByte(text, '[') >= 0 {
 		hits = bracketPlaceholders(hits, text)
 	}
-	hits = wordPlaceholders(hits, text, toks)
-	if strings.ContainsAny(text, "{%") && !looksLikeTemplateListing(text) {
+	if mayHaveWord {
+		hits = wordPlaceholders(hits, text, toks)
+	}
+	if hasTemplateOpener(text) && !looksLikeTemplateListing(text) {
 		hits = templateVariables(hits, text)
 	}
 	if len(hits) < 2 {
@@ -289,6 +295,48 @@ func mayBePlaceholderWord(fold string) bool {
 		return fold == "insert"
 	}
 	return false
+}
+
+// placeholderPairList are the byte pairs at which the placeholder
+// filter (blockFacts.placeholder) looks.
+var placeholderPairList = []bytePair{
+	{"T", "K", pairUpper}, {"X", "X", pairUpper}, {"x", "x", pairUpper}, {"I", "X", pairUpper},
+	{"O", "D", pairUpper}, {"B", "D", pairUpper}, {"eE", "mM", pairLorem}, {"nN", "sS", pairNs},
+}
+
+// placeholderPairHit judges a stop of the placeholder filter: the pair
+// text[i-1:i+1] with the pair bits.
+func placeholderPairHit(text string, i int, bits pairBits) bool {
+	return bits&pairUpper != 0 ||
+		bits&pairLorem != 0 && i >= 4 && hasPrefixFold(text[i-4:], "lorem") ||
+		bits&pairNs != 0 && hasPrefixFold(text[i-1:], "nsert")
+}
+
+// hasTemplateOpener reports whether text has one of the openings that
+// templateVariables looks for: "{{", "{%", "${", "%s" or "%d".
+func hasTemplateOpener(text string) bool {
+	for off := 0; ; {
+		k := strings.IndexByte(text[off:], '{')
+		if k < 0 {
+			break
+		}
+		i := off + k
+		if i > 0 && text[i-1] == '$' || i+1 < len(text) && (text[i+1] == '{' || text[i+1] == '%') {
+			return true
+		}
+		off = i + 1
+	}
+	for off := 0; ; {
+		k := strings.IndexByte(text[off:], '%')
+		if k < 0 {
+			return false
+		}
+		i := off + k
+		if i+1 < len(text) && (text[i+1] == 's' || text[i+1] == 'd') {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 // isXs reports whether w is XX, XXX or XXXX (or lower case), optionally

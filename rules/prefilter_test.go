@@ -14,17 +14,19 @@ func TestPrefiltersAgree(t *testing.T) {
 		"it turned contentReference[x]", "oaicite:1", "turn", "turn9", "the turn of 2024", "em—dash then ]",
 	}
 	for _, s := range texts {
-		if got, want := hasQuoteOrBracket(s), strings.ContainsAny(s, quoteMarks); got != want {
-			t.Errorf("hasQuoteOrBracket(%q) = %v, want %v", s, got, want)
+		// unbalanced-quotes reads every block: one without marks must
+		// come out clean.
+		if !strings.ContainsAny(s, quoteMarks) && len(unbalancedMarks(s, "")) > 0 {
+			t.Errorf("unbalancedMarks(%q) reports a text without marks", s)
 		}
-		// mayHaveMarker may pass over a block only when the old filter or
+		// The marker filter may pass over a block only when the old filter or
 		// the marker scan would find nothing.
 		old := strings.Contains(s, "turn") || strings.Contains(s, "oaicite")
-		if !mayHaveMarker(s) && old && indexMarker([]byte(s)) >= 0 {
-			t.Errorf("mayHaveMarker(%q) = false, but the text has a marker", s)
+		if !factsOf(s).marker && old && indexMarker([]byte(s)) >= 0 {
+			t.Errorf("factsOf(%q).marker = false, but the text has a marker", s)
 		}
-		if mayHaveMarker(s) && !old {
-			t.Errorf("mayHaveMarker(%q) = true where the old filter said false", s)
+		if factsOf(s).marker && !old {
+			t.Errorf("factsOf(%q).marker = true where the old filter said false", s)
 		}
 	}
 }

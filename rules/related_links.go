@@ -126,7 +126,7 @@ func relatedLabel(key string) bool {
 	if relatedLabels[key] {
 		return true
 	}
-	_, n := lineKey(key)
+	n := keyWords(key)
 	// "More from The Gazette", "More from Sport".
 	if strings.HasPrefix(key, "more from ") {
 		return n <= 6
@@ -134,7 +134,7 @@ func relatedLabel(key string) bool {
 	// "Like this? You might also be interested in..."
 	if n <= 10 {
 		for _, l := range suffixLabels {
-			if strings.HasSuffix(key, " "+l) {
+			if hasWordSuffix(key, l) {
 				return true
 			}
 		}

@@ -60,17 +60,29 @@ func (repeatedBlock) Check(doc *article.Document) []Diagnostic {
 	}
 	refs, _ := headlineRefs(doc)
 	keyed := make([]keyedLine, len(lines))
+	// Lines with the same key start with the same three words: a line
+	// whose first three words (by their hash) open no other line can be
+	// no repeat and no first copy, and is not read to its sixteenth word.
+	opens := make(map[uint64]int, len(lines))
+	for _, l := range lines {
+		if repeatCandidate(doc.Blocks[l.block].Kind) {
+			h, _ := lineHash(l.text(doc), 3)
+			opens[h]++
+		}
+	}
 	// Lines are compared by a hash of their lineKey form; a match is
 	// confirmed on the keys themselves.
 	firstOf := make(map[uint64]int, len(lines))
 	for i, l := range lines {
 		keyed[i] = keyedLine{line: l, first: -1}
 		b := &doc.Blocks[l.block]
-		switch b.Kind {
-		case article.TableCell, article.ListItem, article.Caption:
+		if !repeatCandidate(b.Kind) {
 			continue
 		}
 		text := l.text(doc)
+		if h, _ := lineHash(text, 3); opens[h] < 2 {
+			continue
+		}
 		// Sixteen words tell lines apart; the thresholds below need no more.
 		h, n := lineHash(text, 16)
 		if n < minRepeatWords(b.Kind, text) || shortQuotation(text, n) || creditLike(text, n) || hasPrefixFold(text, "lorem ipsum") {
@@ -121,6 +133,16 @@ func (repeatedBlock) Check(doc *article.Document) []Diagnostic {
 		i = j
 	}
 	return out
+}
+
+// repeatCandidate reports whether lines of a block of kind k are compared:
+// table cells, list items and captions repeat by design.
+func repeatCandidate(k article.Kind) bool {
+	switch k {
+	case article.TableCell, article.ListItem, article.Caption:
+		return false
+	}
+	return true
 }
 
 // minRepeatWords is how many words a line needs before its repeat counts:

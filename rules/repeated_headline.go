@@ -62,43 +62,60 @@ func (repeatedHeadline) Check(doc *article.Document) []Diagnostic {
 	}
 	maxLen = maxLen*2 + 60
 	var out []Diagnostic
-	var lines []textLine
-	for bi := range doc.Blocks {
-		if bi == hb {
+	for _, l := range docLines(doc) {
+		if l.block == hb {
 			continue
 		}
-		lines = blockLines(doc, bi, lines[:0])
-		for _, l := range lines {
-			text := l.text(doc)
-			if len(text) > maxLen {
-				continue
-			}
-			ref, ok := matchHeadline(text, refs)
-			if !ok {
-				continue
-			}
-			if skipFirst {
-				skipFirst = false
-				continue
-			}
-			s, e := l.srcRange(doc)
-			d := Diagnostic{Start: s, End: e, Message: "the headline is printed again in the body: delete this copy"}
-			if ref.end > ref.start {
-				d.Related = []Related{{Start: ref.start, End: ref.end, Message: "the headline"}}
-			}
-			out = append(out, d)
+		text := l.text(doc)
+		if len(text) > maxLen {
+			continue
 		}
+		ref, ok := matchHeadline(text, refs)
+		if !ok {
+			continue
+		}
+		if skipFirst {
+			skipFirst = false
+			continue
+		}
+		s, e := l.srcRange(doc)
+		d := Diagnostic{Start: s, End: e, Message: "the headline is printed again in the body: delete this copy"}
+		if ref.end > ref.start {
+			d.Related = []Related{{Start: ref.start, End: ref.end, Message: "the headline"}}
+		}
+		out = append(out, d)
 	}
 	return out
 }
 
 // headlineRefs returns the forms of the headline (the first Headline
 // block, the title from front matter or <title>, each also without a site
-// name suffix) and the index of the headline block (-1 when none).
+// name suffix) and the index of the headline block (-1 when none). They
+// are computed once per document (Document.Memo) for repeated-headline and
+// repeated-block: callers must not change the slice.
 func headlineRefs(doc *article.Document) ([]headlineRef, int) {
+	h := doc.Memo(headlineRefsKey{}, func() any {
+		refs, hb := computeHeadlineRefs(doc)
+		return headlineRefsOf{refs, hb}
+	}).(headlineRefsOf)
+	return h.refs, h.block
+}
+
+type headlineRefsKey struct{}
+
+type headlineRefsOf struct {
+	refs  []headlineRef
+	block int
+}
+
+func computeHeadlineRefs(doc *article.Document) ([]headlineRef, int) {
 	var refs []headlineRef
 	add := func(text string, s, e int) {
-		for _, t := range []string{text, stripSiteName(text)} {
+		forms := []string{text}
+		if st := stripSiteName(text); st != text {
+			forms = append(forms, st) // the same text would give the same key
+		}
+		for _, t := range forms {
 			k, n := lineKey(t)
 			if n < 3 {
 				continue
@@ -119,7 +136,9 @@ func headlineRefs(doc *article.Document) ([]headlineRef, int) {
 			// Text extracted without its title starts with a paragraph,
 			// which the plain-text parser takes for the headline; a
 			// repeated paragraph is repeated-block's.
-			if _, n := lineKey(b.Text); n > 25 || n > 12 && lineEndsSentence(b.Text) {
+			// lineHash counts words as lineKey does, without building the
+			// key, and stops past 25.
+			if _, n := lineHash(b.Text, 25); n > 25 || n > 12 && lineEndsSentence(b.Text) {
 				break
 			}
 			hb = bi
@@ -143,7 +162,7 @@ var siteSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · "}
 func stripSiteName(t string) string {
 	for _, sep := range siteSeparators {
 		if i := strings.LastIndex(t, sep); i > 0 {
-			if _, n := lineKey(t[i+len(sep):]); n <= 5 {
+			if _, n := lineHash(t[i+len(sep):], 5); n <= 5 {
 				return strings.TrimSpace(t[:i])
 			}
 		}
@@ -154,6 +173,16 @@ func stripSiteName(t string) string {
 func matchHeadline(text string, refs []headlineRef) (headlineRef, bool) {
 	k, n := lineKey(text)
 	if n < 3 {
+		return headlineRef{}, false
+	}
+	// The key without a site name is a prefix of k (stripSiteName cuts
+	// the text at a space): a line whose key starts with no form of the
+	// headline matches none, and needs no stripSiteName.
+	prefix := false
+	for _, r := range refs {
+		prefix = prefix || strings.HasPrefix(k, r.key)
+	}
+	if !prefix {
 		return headlineRef{}, false
 	}
 	sk := k

@@ -67,8 +67,9 @@ func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 		// that used to filter every block, still rules out what it did.
 		skip := -1
 		for j := 0; j+1 < len(toks); j++ {
-			// Most neighbours differ: test that before the full judgement.
-			if toks[j].Fold != toks[j+1].Fold || !isRepeatedWord(b.Text, toks, j) {
+			// Most neighbours differ, nearly all of them in length or first
+			// byte: test that inline before the full judgement.
+			if f, g := toks[j].Fold, toks[j+1].Fold; len(f) != len(g) || f != "" && f[0] != g[0] || f != g || !isRepeatedWord(b.Text, toks, j) {
 				continue
 			}
 			if skip < 0 {

@@ -136,22 +136,39 @@ var (
 // reserved".
 func longChromeSignal(text string) bool {
 	t := strings.TrimRight(text, ". ")
-	if len(t) >= 8 && hasPrefixFold(t[len(t)-8:], "reserved") || strings.HasPrefix(text, "©") ||
-		hasPrefixFold(text, "(c)") || hasPrefixFold(text, "copyright") || hasPrefixFold(text, "have something to add") ||
-		hasPrefixFold(text, "share your thoughts") || hasPrefixFold(text, "tell us what you think") {
+	if len(t) >= 8 && hasPrefixFold(t[len(t)-8:], "reserved") || strings.HasPrefix(text, "©") {
 		return true
 	}
-	for _, p := range subscribeStarts {
-		if hasPrefixFold(text, p) {
-			return true
-		}
+	if len(text) < 2 {
+		return false
 	}
-	for _, p := range cookieStarts {
+	// Only the starts that share the line's first two letters are tried.
+	for _, p := range longChromeStarts[[2]byte{foldASCII(text[0]), foldASCII(text[1])}] {
 		if hasPrefixFold(text, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// longChromeStarts holds the starts of long chrome lines (see
+// longChromeSignal) by their first two bytes, all of them lower-case ASCII.
+var longChromeStarts = func() map[[2]byte][]string {
+	m := map[[2]byte][]string{}
+	starts := append([]string{"(c)", "copyright", "have something to add", "share your thoughts", "tell us what you think"}, subscribeStarts...)
+	for _, p := range append(starts, cookieStarts...) {
+		k := [2]byte{p[0], p[1]}
+		m[k] = append(m[k], p)
+	}
+	return m
+}()
+
+// foldASCII lower-cases an ASCII capital letter, as hasPrefixFold does.
+func foldASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // chromeLine reports what page furniture the line is, as a message, or "".
@@ -236,7 +253,7 @@ func isSubscribePrompt(key string, ws []string) bool {
 	}
 	start := false
 	for _, p := range subscribeStarts {
-		if key == p || strings.HasPrefix(key, p+" ") {
+		if hasWordPrefix(key, p) {
 			start = true
 			break
 		}
@@ -269,7 +286,7 @@ func isCookieNotice(key string, ws []string) bool {
 		return false
 	}
 	for _, p := range cookieStarts {
-		if key == p || strings.HasPrefix(key, p+" ") {
+		if hasWordPrefix(key, p) {
 			return true
 		}
 	}

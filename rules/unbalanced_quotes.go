@@ -65,14 +65,18 @@ func (unbalancedQuotes) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		if !hasQuoteOrBracket(b.Text) || looksLikeCode(b.Text) {
-			continue
-		}
+		// No filter first: unbalancedMarks reads a block without marks in
+		// one pass over a table, as a filter would.
 		next := ""
 		if i+1 < len(doc.Blocks) {
 			next = doc.Blocks[i+1].Text
 		}
-		for _, p := range unbalancedMarks(b.Text, next) {
+		probs := unbalancedMarks(b.Text, next)
+		// Code is told from prose only for a block with a problem.
+		if len(probs) == 0 || looksLikeCode(b.Text) {
+			continue
+		}
+		for _, p := range probs {
 			s, e := b.SrcRange(p.start, p.end)
 			d := Diagnostic{Start: s, End: e, Message: p.msg}
 			if p.guess {
@@ -318,27 +322,3 @@ func listMarker(text string, i int) bool {
 
 // quoteMarks are the marks this rule pairs.
 const quoteMarks = "\"()[]“”„‘（）［］"
-
-// quoteLeadBytes marks the first bytes of quoteMarks: an ASCII mark itself,
-// or the lead byte of a multi-byte one (0xE2 for the curly quotes, 0xEF for
-// the full-width brackets).
-var quoteLeadBytes = func() (t [256]bool) {
-	for _, r := range quoteMarks {
-		var b [utf8.UTFMax]byte
-		utf8.EncodeRune(b[:], r)
-		t[b[0]] = true
-	}
-	return t
-}()
-
-// hasQuoteOrBracket is strings.ContainsAny(text, quoteMarks), which with
-// non-ASCII marks scans the text once per mark: most blocks have no lead
-// byte at all, and no mark starts before the first one.
-func hasQuoteOrBracket(text string) bool {
-	for i := 0; i < len(text); i++ {
-		if quoteLeadBytes[text[i]] {
-			return strings.ContainsAny(text[i:], quoteMarks)
-		}
-	}
-	return false
-}

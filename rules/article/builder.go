@@ -10,6 +10,18 @@ type blockBuilder struct {
 	// same-length mapped span (" " for "\n", Opaque for "`x`") is never
 	// extended with the text that follows it.
 	verbatim bool
+	// shared, when set (plain text), is the content given to addSrc as a
+	// string: a block that is one run of it, as most paragraphs of a text
+	// file are, takes its Text as a substring of shared instead of a copy
+	// of its own. pending is set while spans[0] is that run and text is
+	// still empty.
+	shared  string
+	pending bool
+	// arena holds the spans of the blocks made so far, each block's a
+	// slice of it: one allocation for many blocks instead of one each. A
+	// full arena is replaced, not grown in place, so finished blocks keep
+	// theirs.
+	arena []Span
 }
 
 // addSrc appends content[start:end] verbatim, mapped byte for byte.
@@ -17,6 +29,12 @@ func (bb *blockBuilder) addSrc(content []byte, start, end int) {
 	if end <= start {
 		return
 	}
+	if bb.shared != "" && len(bb.spans) == 0 && bb.text.Len() == 0 {
+		bb.spans = append(bb.spans, Span{0, end - start, start, end})
+		bb.verbatim, bb.pending = true, true
+		return
+	}
+	bb.unpend()
 	t := bb.text.Len()
 	bb.text.Write(content[start:end])
 	if n := len(bb.spans); n > 0 && bb.verbatim {
@@ -37,17 +55,37 @@ func (bb *blockBuilder) addMapped(s string, start, end int) {
 	if s == "" {
 		return
 	}
+	bb.unpend()
 	t := bb.text.Len()
 	bb.text.WriteString(s)
 	bb.spans = append(bb.spans, Span{t, t + len(s), start, end})
 	bb.verbatim = false
 }
 
-func (bb *blockBuilder) len() int { return bb.text.Len() }
+// unpend writes the pending run of shared into text, before more is
+// added to the block.
+func (bb *blockBuilder) unpend() {
+	if bb.pending {
+		sp := bb.spans[0]
+		bb.text.WriteString(bb.shared[sp.Src:sp.SrcEnd])
+		bb.pending = false
+	}
+}
+
+// String returns the text so far.
+func (bb *blockBuilder) String() string {
+	if bb.pending {
+		sp := bb.spans[0]
+		return bb.shared[sp.Src:sp.SrcEnd]
+	}
+	return bb.text.String()
+}
+
+func (bb *blockBuilder) len() int { return len(bb.String()) }
 
 // lastByte returns the last byte of the text so far, or 0.
 func (bb *blockBuilder) lastByte() byte {
-	s := bb.text.String()
+	s := bb.String()
 	if s == "" {
 		return 0
 	}
@@ -57,7 +95,7 @@ func (bb *blockBuilder) lastByte() byte {
 // block finishes the block, trimming surrounding white space. It returns
 // false when nothing but white space was collected.
 func (bb *blockBuilder) block(kind Kind) (Block, bool) {
-	text := bb.text.String()
+	text := bb.String()
 	lo, hi := 0, len(text)
 	for lo < hi && isSpaceByte(text[lo]) {
 		lo++
@@ -69,7 +107,11 @@ func (bb *blockBuilder) block(kind Kind) (Block, bool) {
 		bb.reset()
 		return Block{}, false
 	}
-	spans := make([]Span, 0, len(bb.spans))
+	// The blocks' spans are cut from one growing array (see arena).
+	if cap(bb.arena)-len(bb.arena) < len(bb.spans) {
+		bb.arena = make([]Span, 0, max(2*cap(bb.arena), 4*len(bb.spans), 8))
+	}
+	first := len(bb.arena)
 	for _, s := range bb.spans {
 		if s.TextEnd <= lo || s.Text >= hi {
 			continue
@@ -91,8 +133,11 @@ func (bb *blockBuilder) block(kind Kind) (Block, bool) {
 		}
 		s.Text -= lo
 		s.TextEnd -= lo
-		spans = append(spans, s)
+		bb.arena = append(bb.arena, s)
 	}
+	// A full slice expression, so that appending to one block's spans
+	// never writes over the next block's.
+	spans := bb.arena[first:len(bb.arena):len(bb.arena)]
 	b := Block{Kind: kind, Text: text[lo:hi], Spans: spans}
 	bb.reset()
 	return b, true
@@ -100,8 +145,8 @@ func (bb *blockBuilder) block(kind Kind) (Block, bool) {
 
 func (bb *blockBuilder) reset() {
 	bb.text.Reset()
-	bb.spans = nil
-	bb.verbatim = false
+	bb.spans = bb.spans[:0] // block copied them
+	bb.verbatim, bb.pending = false, false
 }
 
 func isSpaceByte(c byte) bool {

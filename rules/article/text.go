@@ -11,7 +11,12 @@ import (
 // directive) is kept as a Comment, not prose. A file that opens with "---"
 // may carry YAML front matter.
 func parseText(doc *Document, content []byte) {
-	var bb blockBuilder
+	bb := blockBuilder{shared: string(content)}
+	// Room for one block per two lines (a paragraph and the blank line
+	// after it, as news text files are laid out), up to a bound, so that
+	// the list of blocks is not grown four times for a short story.
+	doc.Blocks = make([]Block, 0, min(doc.Lines.Lines()/2+1, 64))
+	bb.arena = make([]Span, 0, cap(doc.Blocks)) // a span a block, most of them
 	headline := true
 	flush := func() {
 		kind := Paragraph
@@ -86,11 +91,18 @@ func parseText(doc *Document, content []byte) {
 // short line that starts with "By " (or "Written by", "Posted by") and has no
 // sentence end; a dateline is a short line that is only a date.
 func classifyLine(s string) Kind {
-	if len(s) > 120 || strings.ContainsAny(s, "\n") {
+	if s == "" || len(s) > 120 || strings.ContainsAny(s, "\n") {
 		return Paragraph
 	}
 	if isDateline(s) {
 		return Dateline
+	}
+	// Every prefix starts with b, p, r or w, and no letter outside ASCII
+	// lower-cases to one of them: most lines are told without ToLower.
+	switch s[0] | 0x20 {
+	case 'b', 'p', 'r', 'w':
+	default:
+		return Paragraph
 	}
 	l := strings.ToLower(s)
 	for _, p := range []string{"by ", "written by", "posted by", "reporting by", "words by"} {

@@ -1,0 +1,147 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+// blockFacts are the answers of seven rules' byte-level filters for one
+// block, found in one pass over its text instead of one each: whether
+// a-an, placeholder (its words), chatbot-leftover (its citation markers),
+// date-weekday, mojibake and invisible-char can find anything in it, and
+// whether spacing must read every byte. Each filter stops at byte pairs
+// (see bytePairs); one table of all their pairs stops at the pairs of any.
+type blockFacts struct {
+	// article: some standalone "a" or "an" is followed by a character
+	// that may make it a slip. "a" before a consonant letter other than
+	// h, or a capital letter whose name starts with a consonant, cannot
+	// be one; nor can "an" before a or i.
+	article bool
+	// placeholder: the text has "TK", "XX", "xx", "FIXME", "TODO",
+	// "TBD", "lorem" or "nsert" (of "insert"), the last two in any case,
+	// as every word that wordPlaceholders reports does. A word the
+	// tokenizer folds to "lorem" or "insert" has those letters in ASCII:
+	// the only other letters that fold to ASCII are "İ" (to "i") and the
+	// Kelvin sign (to "k").
+	placeholder bool
+	// marker: the text has "turn" and a digit, "oaicite", or "turn" and
+	// "contentReference[" (the rule's original test asked for "turn" or
+	// "oaicite", and then for a marker). News is full of "return" and
+	// "turned": those blocks pass.
+	marker bool
+	// doubleSpace: the text has two spaces in a row, which spacing judges
+	// (without them, it needs to look at the marks only).
+	doubleSpace bool
+	// weekday: the text names a day of the week ("...day" before a date
+	// or in brackets, "DAY") or has an abbreviation with its dot ("Fri."),
+	// as date-weekday needs.
+	weekday bool
+	// suspect: a byte outside ASCII, '&' or '<', which every finding of
+	// mojibake starts from.
+	suspect bool
+	// invisible: a byte outside ASCII or a control character other than
+	// tab and line ends, which every finding of invisible-char holds
+	// (hasInvisible).
+	invisible bool
+}
+
+// The pair bits of the three filters, distinct so that one table holds
+// them all.
+const (
+	pairArticle   pairBits = 1 << iota // a-an: "a" after a byte outside words
+	pairUpper                          // placeholder: TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
+	pairLorem                          // placeholder: "em" of lorem, in any case
+	pairNs                             // placeholder: "ns" of insert, in any case
+	pairTurn                           // chatbot-leftover: "tu" of turn
+	pairOaicite                        // chatbot-leftover: "oa" of oaicite
+	pairSpaces                         // spacing: two spaces
+	pairDay                            // date-weekday: "da" of day, "DA" of DAY
+	pairAbbrevDot                      // date-weekday: the dot of "Fri."
+)
+
+// Byte classes that factsOf notes for mojibake and invisible-char.
+const (
+	classHigh    = 1 << iota // a byte of a character outside ASCII
+	classControl             // a control character other than tab and line ends, or DEL
+	classAmpLT               // '&' or '<', of an entity or a tag left in the text
+)
+
+var factPairs = func() *bytePairs {
+	pairs := append([]bytePair{articlePair, {" ", " ", pairSpaces}}, placeholderPairList...)
+	pairs = append(pairs, weekdayPairList...)
+	bp := newBytePairs(append(pairs, markerPairList...)...)
+	bp.classify(classHigh, func(c byte) bool { return c >= 0x80 })
+	bp.classify(classControl, func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f })
+	return bp.classify(classAmpLT, func(c byte) bool { return c == '&' || c == '<' })
+}()
+
+type blockFactsKey struct{}
+
+// blockFactsOf returns the facts of every block of doc, computed once per
+// document (Document.Memo): callers must not change the slice.
+func blockFactsOf(doc *article.Document) []blockFacts {
+	return doc.Memo(blockFactsKey{}, func() any {
+		facts := make([]blockFacts, len(doc.Blocks))
+		for i := range doc.Blocks {
+			facts[i] = factsOf(doc.Blocks[i].Text)
+		}
+		return facts
+	}).([]blockFacts)
+}
+
+// factsOf answers the filters for text in one pass: each filter judges
+// its own stops, and the classes of the bytes passed answer the rest.
+func factsOf(text string) blockFacts {
+	var f blockFacts
+	if text == "" {
+		return f
+	}
+	fp := factPairs
+	live := ^pairBits(0) // the pairs of the filters not yet decided
+	turn := false
+	if text[0] == 'a' || text[0] == 'A' {
+		if may, done := articleNeedsLook(text, 0); done {
+			f.article, live = may, live&^pairArticle
+		}
+	}
+	// The scan of bytePairs, with the filters' judgements in its loop: a
+	// stop costs no call, and a decided filter's pairs stop it no more.
+	prev, classes := fp.first[text[0]], fp.class[text[0]]
+	for i := 1; i < len(text); i++ {
+		c := text[i]
+		classes |= fp.class[c]
+		bits := prev & fp.second[c] & live
+		prev = fp.first[c]
+		if bits == 0 {
+			continue
+		}
+		if bits&pairArticle != 0 {
+			if may, done := articleNeedsLook(text, i); done {
+				f.article, live = may, live&^pairArticle
+			}
+		}
+		if bits&(pairUpper|pairLorem|pairNs) != 0 && placeholderPairHit(text, i, bits) {
+			f.placeholder, live = true, live&^(pairUpper|pairLorem|pairNs)
+		}
+		if bits&(pairTurn|pairOaicite) != 0 {
+			found, t := markerPairHit(text, i)
+			turn = turn || t
+			if found {
+				f.marker, live = true, live&^(pairTurn|pairOaicite)
+			}
+		}
+		if bits&pairSpaces != 0 {
+			f.doubleSpace, live = true, live&^pairSpaces
+		}
+		if bits&(pairDay|pairAbbrevDot) != 0 && weekdayPairHit(text, i, bits) {
+			f.weekday, live = true, live&^(pairDay|pairAbbrevDot)
+		}
+	}
+	if !f.marker && turn {
+		f.marker = strings.Contains(text, "contentReference[")
+	}
+	f.suspect = classes&(classHigh|classAmpLT) != 0
+	f.invisible = classes&(classHigh|classControl) != 0
+	return f
+}
