@@ -310,6 +310,11 @@ func (r *run) checkInput(in Input, order int) {
 	r.records = append(r.records, rec)
 	r.ndocs++
 	r.mu.Unlock()
+	if !in.Stdin && r.opts.OnDocument == nil {
+		// Nothing kept of the document refers to its bytes: the parse
+		// copied what the rules read, findings copy what they show.
+		putReadBuffer(src)
+	}
 }
 
 func addToCorpus(c corpusRun, doc *article.Document, rec *fileRecord) {
