@@ -84,7 +84,7 @@ func awkwardEntries() []match.Entry {
 
 func (awkwardPhrase) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	for _, sb := range styleBlocksOf(doc) {
+	for sb := range styleBlocks(doc) {
 		for _, m := range sb.phrases(awkwardKind) {
 			if match.Overlaps(sb.quotes, m.TextStart, m.TextEnd) {
 				continue

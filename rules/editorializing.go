@@ -125,7 +125,7 @@ func (editorializing) Check(doc *article.Document) []Diagnostic {
 		return nil
 	}
 	var out []Diagnostic
-	for _, sb := range styleBlocksOf(doc) {
+	for sb := range styleBlocks(doc) {
 		ms := sb.phrases(editorialKind)
 		if len(ms) == 0 {
 			continue
@@ -185,7 +185,7 @@ func sentenceStartOf(toks []match.Token, i int) int {
 // stopping once it reaches limit.
 func firstPersonSentences(doc *article.Document, limit int) int {
 	n := 0
-	for _, sb := range styleBlocksOf(doc) {
+	for sb := range styleBlocks(doc) {
 		b, toks, quotes := sb.b, sb.toks, sb.quotes
 		for s := 0; s < len(toks); {
 			e := nextSentence(toks, s)

@@ -83,7 +83,7 @@ func (r *longSentence) limit() int {
 func (r *longSentence) Check(doc *article.Document) []Diagnostic {
 	limit := r.limit()
 	var out []Diagnostic
-	for _, sb := range styleBlocksOf(doc) {
+	for sb := range styleBlocks(doc) {
 		b, toks, quotes := sb.b, sb.toks, sb.quotes
 		switch b.Kind {
 		case article.Headline, article.Heading:

@@ -31,7 +31,8 @@ func BenchmarkRuleBBC(b *testing.B) {
 	}
 	for _, d := range docs {
 		eachBlockTokens(d, func(*article.Block, []match.Token) {})
-		styleBlocksOf(d)
+		for range styleBlocks(d) {
+		}
 	}
 	for _, r := range All() {
 		b.Run(r.Meta().Name, func(b *testing.B) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -59,37 +60,64 @@ var stylePhrases = sync.OnceValue(func() *match.Set {
 
 type styleKey struct{}
 
-// styleBlocksOf returns the blocks the style rules read, with their
-// tokens, quotations and phrase matches: every block but block quotations
-// (Kind Quote or InQuote), bylines and datelines. Headlines and headings
-// count 'single quotes' as quotations, as UK headlines quote with them.
-// Style rules stay quiet inside quotations: a reporter must not "fix" what
-// a source said. The result is computed once per document (Document.Memo)
-// and shared by the style rules; the tokens are the document's shared
-// token stream.
-func styleBlocksOf(doc *article.Document) []styleBlock {
-	return doc.Memo(styleKey{}, func() any { return computeStyleBlocks(doc) }).([]styleBlock)
+// styleBlocks yields the blocks the style rules read, with their tokens,
+// quotations and phrase matches: every block but block quotations (Kind
+// Quote or InQuote), bylines and datelines. Headlines and headings count
+// 'single quotes' as quotations, as UK headlines quote with them. Style
+// rules stay quiet inside quotations: a reporter must not "fix" what a
+// source said. The blocks are computed once per document (Document.Memo)
+// and shared by the style rules; the tokens are the document's shared token
+// stream. For a document too large to keep its tokens (streamsTokens), each
+// block is computed as it is yielded: a rule must not keep a block's tokens
+// after its turn of the loop.
+func styleBlocks(doc *article.Document) iter.Seq[styleBlock] {
+	if streamsTokens(doc) {
+		return func(yield func(styleBlock) bool) {
+			set, stop := stylePhrases(), false
+			eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
+				if sb, ok := newStyleBlock(set, b, toks); ok && !stop {
+					stop = !yield(sb)
+				}
+			})
+		}
+	}
+	blocks := doc.Memo(styleKey{}, func() any { return computeStyleBlocks(doc) }).([]styleBlock)
+	return func(yield func(styleBlock) bool) {
+		for _, sb := range blocks {
+			if !yield(sb) {
+				return
+			}
+		}
+	}
 }
 
 func computeStyleBlocks(doc *article.Document) []styleBlock {
 	blocks := make([]styleBlock, 0, len(doc.Blocks))
 	set := stylePhrases()
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
-		switch {
-		case b.InQuote, b.Kind == article.Quote, b.Kind == article.Byline, b.Kind == article.Dateline:
-			return
+		if sb, ok := newStyleBlock(set, b, toks); ok {
+			blocks = append(blocks, sb)
 		}
-		if len(toks) == 0 {
-			return
-		}
-		blocks = append(blocks, styleBlock{
-			b:      b,
-			toks:   toks,
-			quotes: match.Quotations(b.Text, b.Kind == article.Headline || b.Kind == article.Heading, nil),
-			found:  set.Find(b.Text, toks),
-		})
 	})
 	return blocks
+}
+
+// newStyleBlock makes the style block of b, unless the style rules do not
+// read b.
+func newStyleBlock(set *match.Set, b *article.Block, toks []match.Token) (styleBlock, bool) {
+	switch {
+	case b.InQuote, b.Kind == article.Quote, b.Kind == article.Byline, b.Kind == article.Dateline:
+		return styleBlock{}, false
+	}
+	if len(toks) == 0 {
+		return styleBlock{}, false
+	}
+	return styleBlock{
+		b:      b,
+		toks:   toks,
+		quotes: match.Quotations(b.Text, b.Kind == article.Headline || b.Kind == article.Heading, nil),
+		found:  set.Find(b.Text, toks),
+	}, true
 }
 
 // matchCase returns repl with its first letter in upper case when the text

@@ -21,8 +21,18 @@ type blockTokens struct {
 type blockTokensKey struct{}
 
 // eachBlockTokens calls fn with every block of doc and its tokens. The
-// tokens are shared between rules: fn must not change them.
+// tokens are shared between rules: fn must not change them, nor keep them
+// after it returns (they may be the next block's, see streamsTokens).
 func eachBlockTokens(doc *article.Document, fn func(b *article.Block, toks []match.Token)) {
+	if streamsTokens(doc) {
+		// Block by block, into one slice reused for the next block.
+		var toks []match.Token
+		for i := range doc.Blocks {
+			toks = match.AppendTokens(toks[:0], doc.Blocks[i].Text)
+			fn(&doc.Blocks[i], toks[:len(toks):len(toks)])
+		}
+		return
+	}
 	bt := doc.Memo(blockTokensKey{}, func() any { return tokenizeBlocks(doc, true) }).(*blockTokens)
 	if bt.released {
 		// Used after ReleaseTokens: correct, at the price of a new stream.
@@ -31,6 +41,23 @@ func eachBlockTokens(doc *article.Document, fn func(b *article.Block, toks []mat
 	for i := range doc.Blocks {
 		fn(&doc.Blocks[i], bt.toks[bt.start[i]:bt.start[i+1]:bt.start[i+1]])
 	}
+}
+
+// streamTokensOver is the size of a document's text above which its rules
+// do not share one token stream: the stream takes about nine times the
+// text (40 bytes a token), so a 50 MB file would hold 450 MB while its
+// rules run. Such a document is tokenized block by block for each rule
+// that reads tokens instead: more CPU for a rare file, memory bounded by its
+// largest block.
+var streamTokensOver = 4 << 20 // a variable for the tests
+
+// streamsTokens reports whether doc is tokenized block by block.
+func streamsTokens(doc *article.Document) bool {
+	n := 0
+	for i := range doc.Blocks {
+		n += len(doc.Blocks[i].Text)
+	}
+	return n > streamTokensOver
 }
 
 // tokenPool holds token slices of checked documents. A slice of news

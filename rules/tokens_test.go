@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -127,4 +129,50 @@ func FuzzWordCount(f *testing.F) {
 			t.Errorf("%q: WordCount from tokens = %d, Document.Words = %d", src, got, want)
 		}
 	})
+}
+
+// A document too large to keep its token stream is tokenized block by block
+// for each rule: every rule must find the same as with the shared stream.
+// The threshold is lowered so that the rules' fixtures and the sample
+// articles take the block-by-block path.
+func TestStreamedTokensSameFindings(t *testing.T) {
+	files, err := filepath.Glob("testdata/*/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples, _ := filepath.Glob("../testdata/articles/*")
+	files = append(files, samples...)
+	checked := 0
+	for _, f := range files {
+		if ext := filepath.Ext(f); ext == ".golden" || ext == ".fixed" || ext == ".planted" {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			continue // a folder
+		}
+		findings := func(stream int) []string {
+			defer func(old int) { streamTokensOver = old }(streamTokensOver)
+			streamTokensOver = stream
+			doc, err := article.Parse(f, src)
+			if err != nil {
+				return nil
+			}
+			var out []string
+			for _, r := range All() {
+				for _, d := range r.Check(doc) {
+					out = append(out, fmt.Sprintf("%s %d-%d %s", r.Meta().Name, d.Start, d.End, d.Message))
+				}
+			}
+			return out
+		}
+		shared, streamed := findings(1<<62), findings(0)
+		if !reflect.DeepEqual(shared, streamed) {
+			t.Errorf("%s: streamed tokens give\n%q\nthe shared stream\n%q", f, streamed, shared)
+		}
+		checked += len(shared)
+	}
+	if checked < 100 {
+		t.Fatalf("only %d findings compared: the fixtures were not found", checked)
+	}
 }

@@ -78,7 +78,7 @@ var notNames = toSet("i he she it they we you this that these those the a an som
 
 func (vagueAttribution) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
-	for _, sb := range styleBlocksOf(doc) {
+	for sb := range styleBlocks(doc) {
 		b, toks, quotes := sb.b, sb.toks, sb.quotes
 		for _, m := range sb.phrases(vagueKind) {
 			if match.Overlaps(quotes, m.TextStart, m.TextEnd) {
