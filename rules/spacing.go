@@ -370,9 +370,10 @@ func looksLikeCode(text string) bool {
 		}
 		switch c {
 		case '>':
-			if prev == '-' {
+			switch prev {
+			case '-':
 				found |= 1 << 0 // ->
-			} else if prev == '=' {
+			case '=':
 				found |= 1 << 1 // =>
 			}
 		case '=':

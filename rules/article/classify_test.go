@@ -57,7 +57,7 @@ func TestParseTextSharedBlockText(t *testing.T) {
 		// but the space that stands for a line break.
 		for j := 0; j < len(b.Text); j++ {
 			s, e := b.SrcRange(j, j+1)
-			if got := src[s:e]; got != b.Text[j:j+1] && !(b.Text[j] == ' ' && got == "\n") {
+			if got := src[s:e]; got != b.Text[j:j+1] && (b.Text[j] != ' ' || got != "\n") {
 				t.Errorf("block %d byte %d %q maps to %q", i, j, b.Text[j:j+1], got)
 			}
 		}
