@@ -136,7 +136,7 @@ func TestIntersectCountsCommonElements(t *testing.T) {
 				want++
 			}
 		}
-		if got := intersect(a, b); got != want {
+		if got := intersect(a, b, new(shingleFilter)); got != want {
 			t.Errorf("%d and %d elements below %d: intersect = %d, want %d", len(a), len(b), tc.span, got, want)
 		}
 	}
