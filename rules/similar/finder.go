@@ -356,11 +356,19 @@ func verify(sk []*Sketch, cands []uint64, o Options) []Pair {
 	return pairs
 }
 
-// clusters joins the copies of a story with union-find.
+// clusters joins the copies of a story with union-find. sk is in path
+// order; only the documents of the pairs are looked up.
 func clusters(sk []*Sketch, pairs []Pair) []Cluster {
-	id := make(map[*Sketch]int, len(sk))
+	id := make(map[*Sketch]int, 2*len(pairs))
+	for _, p := range pairs {
+		if p.Kind != SharedPassage {
+			id[p.A], id[p.B] = -1, -1
+		}
+	}
 	for i, s := range sk {
-		id[s] = i
+		if _, ok := id[s]; ok {
+			id[s] = i
+		}
 	}
 	parent := make([]int, len(sk))
 	for i := range parent {
@@ -386,10 +394,17 @@ func clusters(sk []*Sketch, pairs []Pair) []Cluster {
 			}
 		}
 	}
+	// The groups of the paired documents, in path order (a document in no
+	// pair is alone).
+	paired := make([]int, 0, len(id))
+	for _, i := range id {
+		paired = append(paired, i)
+	}
+	slices.Sort(paired)
 	groups := map[int][]*Sketch{}
-	for i, s := range sk {
+	for _, i := range paired {
 		r := find(i)
-		groups[r] = append(groups[r], s)
+		groups[r] = append(groups[r], sk[i])
 	}
 	var out []Cluster
 	for _, m := range groups {
