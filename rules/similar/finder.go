@@ -175,7 +175,10 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 			}
 		}()
 	}
-	for t := range ntab {
+	// The paragraph table, the largest, goes first, so that no worker is
+	// left with it while the others have finished.
+	jobs <- ntab - 1
+	for t := range ntab - 1 {
 		jobs <- t
 	}
 	close(jobs)
