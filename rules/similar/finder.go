@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // LSH banding of the MinHash signature: Bands bands of BandRows values. Two
@@ -310,34 +311,27 @@ func verify(sk []*Sketch, cands []uint64, o Options) []Pair {
 		sets[c>>32] = sk[c>>32].Seq
 		sets[uint32(c)] = sk[uint32(c)].Seq
 	}
+	// Documents and pairs cost unequal work (a pair that needs aligning
+	// costs many that do not): the workers take small chunks in turn, and
+	// the pairs are gathered in chunk order.
 	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(sets); i += workers {
-				if sets[i] != nil {
-					sets[i] = shingleSet(sets[i])
-				}
+	const chunk = 32
+	inChunks(len(sets), chunk, workers, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if sets[i] != nil {
+				sets[i] = shingleSet(sets[i])
 			}
-		}()
-	}
-	wg.Wait()
-	res := make([][]Pair, workers)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := w; k < len(cands); k += workers {
-				i, j := cands[k]>>32, uint32(cands[k])
-				if p, ok := compare(sk[i], sk[j], sets[i], sets[j], o); ok {
-					res[w] = append(res[w], p)
-				}
+		}
+	})
+	res := make([][]Pair, (len(cands)+chunk-1)/chunk)
+	inChunks(len(cands), chunk, workers, func(c, lo, hi int) {
+		for _, cand := range cands[lo:hi] {
+			i, j := cand>>32, uint32(cand)
+			if p, ok := compare(sk[i], sk[j], sets[i], sets[j], o); ok {
+				res[c] = append(res[c], p)
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	var pairs []Pair
 	for _, r := range res {
 		pairs = append(pairs, r...)
@@ -357,6 +351,27 @@ func verify(sk []*Sketch, cands []uint64, o Options) []Pair {
 		return 0
 	})
 	return pairs
+}
+
+// inChunks calls fn(c, lo, hi) for the chunks c of [0, n), [c*size,
+// min((c+1)*size, n)), on up to workers goroutines that each take the next
+// chunk as they finish one.
+func inChunks(n, size, workers int, fn func(c, lo, hi int)) {
+	chunks := (n + size - 1) / size
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, chunks) {
+		wg.Go(func() {
+			for {
+				c := int(next.Add(1)) - 1
+				if c >= chunks {
+					return
+				}
+				fn(c, c*size, min((c+1)*size, n))
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // clusters joins the copies of a story with union-find. sk is in path
