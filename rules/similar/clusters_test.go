@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -91,4 +92,25 @@ func cmpPath(a, b string) int {
 		return 1
 	}
 	return 0
+}
+
+func TestInChunksCoversEachIndexOnce(t *testing.T) {
+	for _, tc := range []struct{ n, size, workers int }{
+		{0, 32, 2}, {1, 32, 2}, {32, 32, 2}, {33, 32, 2}, {1000, 7, 3}, {5, 1, 8},
+	} {
+		seen := make([]atomic.Int32, tc.n)
+		inChunks(tc.n, tc.size, tc.workers, func(c, lo, hi int) {
+			if lo != c*tc.size || hi != min(lo+tc.size, tc.n) {
+				t.Errorf("n=%d size=%d: chunk %d is [%d, %d)", tc.n, tc.size, c, lo, hi)
+			}
+			for i := lo; i < hi; i++ {
+				seen[i].Add(1)
+			}
+		})
+		for i := range seen {
+			if k := seen[i].Load(); k != 1 {
+				t.Errorf("n=%d size=%d workers=%d: index %d covered %d times", tc.n, tc.size, tc.workers, i, k)
+			}
+		}
+	}
 }
