@@ -317,9 +317,10 @@ func verify(sk []*Sketch, cands []uint64, o Options) []Pair {
 	workers := runtime.GOMAXPROCS(0)
 	const chunk = 32
 	inChunks(len(sets), chunk, workers, func(_, lo, hi int) {
+		var spare []uint32
 		for i := lo; i < hi; i++ {
 			if sets[i] != nil {
-				sets[i] = shingleSet(sets[i])
+				sets[i], spare = sortedSet(sets[i], spare)
 			}
 		}
 	})
