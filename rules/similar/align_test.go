@@ -154,7 +154,7 @@ func TestMayShareBoundsAlign(t *testing.T) {
 		for _, p := range align(a, b) {
 			words += p.Words
 		}
-		for minWords := 1; minWords <= 40; minWords++ {
+		for minWords := -1; minWords <= 40; minWords++ {
 			may := mayShare(a, &common, minWords)
 			if words >= minWords && !may {
 				t.Fatalf("case %d: passages of %d words, but mayShare(%d) is false", n, words, minWords)

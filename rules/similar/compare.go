@@ -219,6 +219,9 @@ func (f *shingleFilter) has(sh uint32) int {
 // the paragraphs that pass the same test on them bound the passages' words.
 // A repeated paragraph follows its first occurrence, as in align.
 func mayShare(a *Sketch, common *shingleFilter, minWords int) bool {
+	if minWords <= 0 {
+		return true // any pair sharing a shingle has passages long enough
+	}
 	words := 0
 	var seen map[uint64]bool
 	for i := range a.Paras {
