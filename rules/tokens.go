@@ -98,11 +98,13 @@ func WordCount(doc *article.Document) int {
 	for i := range doc.Blocks {
 		text := doc.Blocks[i].Text
 		counted := false
-		for _, t := range bt.toks[bt.start[i]:bt.start[i+1]] {
+		toks := bt.toks[bt.start[i]:bt.start[i+1]]
+		for k := range toks {
+			t := &toks[k]
 			if t.SpaceBefore {
 				counted = false
 			}
-			if !counted && t.Kind == match.Word && hasLetterOrDigit(text[t.Start:t.End]) {
+			if !counted && t.Kind == match.Word && (text[t.Start] < utf8.RuneSelf || hasLetterOrDigit(text[t.Start:t.End])) {
 				n++
 				counted = true
 			}
@@ -112,11 +114,9 @@ func WordCount(doc *article.Document) int {
 }
 
 // hasLetterOrDigit reports whether w has a letter or a digit. A Word token
-// starts with one but for the rare word that starts with a combining mark.
+// starts with one (an ASCII Word token always does) but for the rare word
+// that starts with a combining mark.
 func hasLetterOrDigit(w string) bool {
-	if c := w[0]; c < utf8.RuneSelf {
-		return true // an ASCII Word token starts with a letter or digit
-	}
 	for _, r := range w {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return true

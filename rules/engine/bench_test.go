@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/copydesk/copydesk/rules"
 	"github.com/copydesk/copydesk/rules/article"
 )
 
@@ -69,7 +70,8 @@ func BenchmarkCheckArticle(b *testing.B) {
 }
 
 // BenchmarkCheckBBC runs the whole engine (walk, read, parse, check, sort)
-// over the BBC folder with the default rules.
+// over the BBC folder, with every default rule and with the document rules
+// alone.
 func BenchmarkCheckBBC(b *testing.B) {
 	dir := corpus(b, "bbc/bbc")
 	var total int64
@@ -81,20 +83,36 @@ func BenchmarkCheckBBC(b *testing.B) {
 		}
 		return nil
 	})
-	rs := DefaultRuleSet(Builtin())
 	// The collector as the copydesk binary sets it for a small live heap
 	// (cmd/copydesk/gc.go), unless GOGC says otherwise: this benchmark
 	// stands for `copydesk check` over the folder.
 	if _, set := os.LookupEnv("GOGC"); !set {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	b.SetBytes(total)
-	cpu0 := cpuTime()
-	for b.Loop() {
-		Run(context.Background(), []string{dir}, Options{Rules: rs})
+	all := DefaultRuleSet(Builtin())
+	document := &RuleSet{Severity: all.Severity}
+	for _, r := range all.Rules {
+		if _, corpus := r.(rules.CorpusRule); !corpus {
+			document.Rules = append(document.Rules, r)
+		}
 	}
-	b.StopTimer()
-	// CPU time per run (garbage collection included) is steady when other
-	// processes share the cores; wall time is not.
-	b.ReportMetric((cpuTime()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
+	for _, bc := range []struct {
+		name string
+		rs   *RuleSet
+	}{
+		{"rules=all", all},           // every default rule: the document rules and the duplicate rules
+		{"rules=document", document}, // the rules that read one document at a time
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(total)
+			cpu0 := cpuTime()
+			for b.Loop() {
+				Run(context.Background(), []string{dir}, Options{Rules: bc.rs})
+			}
+			b.StopTimer()
+			// CPU time per run (garbage collection included) is steady when
+			// other processes share the cores; wall time is not.
+			b.ReportMetric((cpuTime()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
+		})
+	}
 }

@@ -714,11 +714,21 @@ func (c *Config) Ignored(relPath string) bool { return matchGlobs(c.ignore, relP
 
 // IgnoredPath is Ignored for a path as the engine has it (for
 // engine.Options.Ignored).
-func (c *Config) IgnoredPath(p string) bool { return c.Ignored(c.Rel(p)) }
+func (c *Config) IgnoredPath(p string) bool {
+	if len(c.ignore) == 0 {
+		return false // no pattern to match: the path need not be made relative
+	}
+	return c.Ignored(c.Rel(p))
+}
 
 // RuleSetFor is RuleSet for a path as the engine has it (for
 // engine.Options.RuleSetFor).
-func (c *Config) RuleSetFor(p string) (*RuleSet, error) { return c.RuleSet(c.Rel(p)) }
+func (c *Config) RuleSetFor(p string) (*RuleSet, error) {
+	if len(c.overrides) == 0 {
+		return c.RuleSet("") // no override can match: every file has the same set
+	}
+	return c.RuleSet(c.Rel(p))
+}
 
 // Known reports whether name is a rule of this configuration (built-in or
 // house), for suppression comments.

@@ -214,18 +214,20 @@ func (r *run) run(ctx context.Context, args []string) {
 			}
 		}()
 	}
-	// The walk finishes before the checking starts, so that progress can
-	// tell the total; the list is small next to the files themselves.
-	var inputs []Input
-	Walk(args, r.opts.Ignored, func(in Input) { inputs = append(inputs, in) }, r.fail)
-	if p := r.opts.Progress; p != nil {
-		p.Total.Store(int64(len(inputs)))
-	}
-	for i, in := range inputs {
+	// Files go to the workers as the walk finds them, so that reading and
+	// checking overlap the walk (a few milliseconds of directory reads for
+	// a folder of thousands of files). Progress learns the total when the
+	// walk is done, and shows the count without it until then.
+	n := 0
+	Walk(args, r.opts.Ignored, func(in Input) {
 		if ctx.Err() != nil {
-			break
+			return
 		}
-		work <- job{in, i}
+		work <- job{in, n}
+		n++
+	}, r.fail)
+	if p := r.opts.Progress; p != nil {
+		p.Total.Store(int64(n))
 	}
 	close(work)
 	wg.Wait()
@@ -308,6 +310,11 @@ func (r *run) checkInput(in Input, order int) {
 	r.records = append(r.records, rec)
 	r.ndocs++
 	r.mu.Unlock()
+	if !in.Stdin && r.opts.OnDocument == nil {
+		// Nothing kept of the document refers to its bytes: the parse
+		// copied what the rules read, findings copy what they show.
+		putReadBuffer(src)
+	}
 }
 
 func addToCorpus(c corpusRun, doc *article.Document, rec *fileRecord) {

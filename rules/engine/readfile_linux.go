@@ -33,7 +33,7 @@ func readFile(path string) ([]byte, error) {
 	if size < 512 {
 		size = 512
 	}
-	data := make([]byte, 0, size)
+	data := getReadBuffer(size)
 	for {
 		buf := data[len(data):cap(data)]
 		if len(buf) > maxRead {
