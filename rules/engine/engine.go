@@ -523,59 +523,126 @@ func validPrefix(b []byte) (string, bool) {
 }
 
 // corpusPass collects the cross-document diagnostics and places them,
-// reading again the files they point at.
+// reading again the files they point at. The files are read and the
+// diagnostics placed on the run's workers; the findings join their records
+// in the order of the rules and of their diagnostics, as if placed one by
+// one.
 func (r *run) corpusPass() {
 	byPath := map[string]*fileRecord{}
 	for _, rec := range r.records {
 		byPath[rec.path] = rec
 	}
-	cache := map[string]*article.Document{}
-	load := func(path string) *article.Document {
-		if d, ok := cache[path]; ok {
-			return d
-		}
-		rec := byPath[path]
-		var src []byte
-		if rec != nil && rec.src != nil {
-			src = rec.src
-		} else {
-			b, err := readFile(path)
-			if err != nil {
-				cache[path] = nil
-				return nil
-			}
-			src = b
-		}
-		if rec != nil {
-			// Placing needs only the source, its encoding (known from the
-			// check) and a line index, not a second parse.
-			doc := &article.Document{Path: path, Src: src, Encoding: rec.info.Encoding,
-				Lines: article.NewLineIndex(src, rec.info.Encoding == "windows-1252")}
-			cache[path] = doc
-			return doc
-		}
-		doc, err := article.Parse(path, src)
-		if err != nil {
-			doc = nil
-		}
-		cache[path] = doc
-		return doc
+	type corpusFinding struct {
+		c  *corpusRun
+		cd rules.CorpusDiagnostic
+		f  rules.Finding
 	}
-	for _, c := range r.corpora {
-		cds, err := safeFinish(c)
+	var found []corpusFinding
+	for i := range r.corpora {
+		c := &r.corpora[i]
+		cds, err := safeFinish(*c)
 		if err != nil {
 			r.fail("rule "+c.meta.Name, err)
 		}
 		for _, cd := range cds {
-			rec := byPath[cd.Path]
-			doc := load(cd.Path)
-			if rec == nil || doc == nil {
-				continue
+			if byPath[cd.Path] != nil {
+				found = append(found, corpusFinding{c: c, cd: cd})
 			}
-			sev := r.opts.Rules.severity(&c.meta, &cd.Diagnostic)
-			rec.findings = append(rec.findings, place(doc, c.meta, sev, cd.Diagnostic, cd.Path, load))
 		}
 	}
+	// Every file a finding is in or points at, read once.
+	docs := map[string]*article.Document{}
+	var paths []string
+	need := func(path string) {
+		if _, ok := docs[path]; !ok {
+			docs[path] = nil
+			paths = append(paths, path)
+		}
+	}
+	for _, x := range found {
+		need(x.cd.Path)
+		for _, rel := range x.cd.Related {
+			if rel.Path != "" && rel.Path != x.cd.Path {
+				need(rel.Path)
+			}
+		}
+	}
+	loaded := make([]*article.Document, len(paths))
+	workers := r.opts.Jobs
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	forEach(len(paths), workers, func(i int) { loaded[i] = r.load(paths[i], byPath[paths[i]]) })
+	for i, path := range paths {
+		docs[path] = loaded[i]
+	}
+	other := func(path string) *article.Document { return docs[path] }
+	forEach(len(found), workers, func(i int) {
+		x := &found[i]
+		if doc := docs[x.cd.Path]; doc != nil {
+			sev := r.opts.Rules.severity(&x.c.meta, &x.cd.Diagnostic)
+			x.f = place(doc, x.c.meta, sev, x.cd.Diagnostic, x.cd.Path, other)
+		}
+	})
+	for _, x := range found {
+		if docs[x.cd.Path] != nil {
+			rec := byPath[x.cd.Path]
+			rec.findings = append(rec.findings, x.f)
+		}
+	}
+}
+
+// load reads a file again for the corpus pass (rec is its record, nil for a
+// file not checked in this run, such as an archived story); nil when it
+// cannot be read or parsed.
+func (r *run) load(path string, rec *fileRecord) *article.Document {
+	var src []byte
+	if rec != nil && rec.src != nil {
+		src = rec.src
+	} else {
+		b, err := readFile(path)
+		if err != nil {
+			return nil
+		}
+		src = b
+	}
+	if rec != nil {
+		// Placing needs only the source, its encoding (known from the
+		// check) and a line index, not a second parse.
+		return &article.Document{Path: path, Src: src, Encoding: rec.info.Encoding,
+			Lines: article.NewLineIndex(src, rec.info.Encoding == "windows-1252")}
+	}
+	doc, err := article.Parse(path, src)
+	if err != nil {
+		return nil
+	}
+	return doc
+}
+
+// forEach calls fn(i) for every i in [0, n), on up to workers goroutines
+// that take the next i as they finish one.
+func forEach(n, workers int, fn func(i int)) {
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // safeFinish collects a corpus rule's diagnostics; a panic there is an

@@ -140,3 +140,53 @@ func BenchmarkAlign(b *testing.B) {
 		})
 	}
 }
+
+// mayShare must never rule out a pair whose passages reach the length, and
+// must rule out some that do not.
+func TestMayShareBoundsAlign(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	ruledOut := 0
+	for n := range 3000 {
+		a, b := randomSketch(rng, rng.IntN(9)), randomSketch(rng, rng.IntN(9))
+		var common shingleFilter
+		intersect(shingleSet(a.Seq), shingleSet(b.Seq), &common)
+		words := 0
+		for _, p := range align(a, b) {
+			words += p.Words
+		}
+		for minWords := -1; minWords <= 40; minWords++ {
+			may := mayShare(a, &common, minWords)
+			if words >= minWords && !may {
+				t.Fatalf("case %d: passages of %d words, but mayShare(%d) is false", n, words, minWords)
+			}
+			if !may {
+				ruledOut++
+			}
+		}
+	}
+	if ruledOut == 0 {
+		t.Error("mayShare ruled out no pair")
+	}
+}
+
+// The filter holds what intersect found common, and little else.
+func TestIntersectFillsFilter(t *testing.T) {
+	a := []uint32{1, 3, 5, 7, 1 << 20, 1 << 30}
+	b := []uint32{2, 3, 4, 7, 9, 1 << 30}
+	var common shingleFilter
+	if n := intersect(a, b, &common); n != 3 {
+		t.Fatalf("intersect = %d, want 3", n)
+	}
+	for _, sh := range []uint32{3, 7, 1 << 30} {
+		if common.has(sh) != 1 {
+			t.Errorf("filter lacks common shingle %d", sh)
+		}
+	}
+	misses := 0
+	for sh := uint32(100); sh < 1100; sh++ {
+		misses += 1 - common.has(sh)
+	}
+	if misses < 950 {
+		t.Errorf("a filter of 3 shingles passes %d of 1000 others", 1000-misses)
+	}
+}

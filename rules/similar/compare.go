@@ -125,7 +125,8 @@ func compare(a, b *Sketch, sa, sb []uint32, o Options) (Pair, bool) {
 		a, b = b, a
 		sa, sb = sb, sa
 	}
-	inter := intersect(sa, sb)
+	var common shingleFilter
+	inter := intersect(sa, sb, &common)
 	na, nb := len(sa), len(sb)
 	p := Pair{A: a, B: b}
 	if union := na + nb - inter; union > 0 {
@@ -146,6 +147,11 @@ func compare(a, b *Sketch, sa, sb []uint32, o Options) (Pair, bool) {
 	if inter == 0 {
 		return Pair{}, false
 	}
+	if p.Kind == "" && !mayShare(a, &common, o.MinPassageWords) {
+		// Most candidates of a corpus are unrelated stories with a few
+		// shingles in common: no need to align them.
+		return Pair{}, false
+	}
 	p.Passages = align(a, b)
 	if p.Kind == "" {
 		words := 0
@@ -160,16 +166,17 @@ func compare(a, b *Sketch, sa, sb []uint32, o Options) (Pair, bool) {
 	return p, true
 }
 
-// intersect counts the common elements of two sorted sets. Which side
-// advances is unpredictable, so each step advances both by a 0 or 1 that
-// compiles to conditional moves rather than branches.
-func intersect(a, b []uint32) int {
+// intersect counts the common elements of two sorted sets and adds them to
+// common. Which side advances is unpredictable, so each step advances both
+// by a 0 or 1 that compiles to conditional moves rather than branches.
+func intersect(a, b []uint32, common *shingleFilter) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]
 		same, stepA, stepB := 0, 0, 0
 		if x == y {
 			same = 1
+			common.add(x)
 		}
 		if x <= y {
 			stepA = 1
@@ -182,6 +189,67 @@ func intersect(a, b []uint32) int {
 		j += stepB
 	}
 	return n
+}
+
+// shingleFilter is a set of shingles that may answer yes for a shingle it
+// does not hold (a 1024-bit Bloom filter with one hash), never no for one
+// it holds.
+type shingleFilter [16]uint64
+
+// filterBit spreads a shingle over the filter's bits (the top ten of a
+// multiplicative hash).
+func filterBit(sh uint32) uint32 { return sh * 0x9e3779b1 >> 22 }
+
+func (f *shingleFilter) add(sh uint32) {
+	k := filterBit(sh)
+	f[k>>6] |= 1 << (k & 63)
+}
+
+// has is 1 when the set may hold sh, else 0.
+func (f *shingleFilter) has(sh uint32) int {
+	k := filterBit(sh)
+	return int(f[k>>6] >> (k & 63) & 1)
+}
+
+// mayShare reports whether align(a, b) can find passages of minWords words
+// or more, given common, a filter of the shingles of a that occur in b.
+// align reuses a paragraph of a when, of its n shingles, bestN occur in one
+// paragraph of b with 2*bestN >= n and bestN >= min(n, minParaShingles);
+// the paragraph's shingles that the filter passes are at least bestN, so
+// the paragraphs that pass the same test on them bound the passages' words.
+// A repeated paragraph follows its first occurrence, as in align.
+func mayShare(a *Sketch, common *shingleFilter, minWords int) bool {
+	if minWords <= 0 {
+		return true // any pair sharing a shingle has passages long enough
+	}
+	words := 0
+	var seen map[uint64]bool
+	for i := range a.Paras {
+		p := &a.Paras[i]
+		if !p.Body || p.SeqEnd == p.SeqStart {
+			continue
+		}
+		reused, ok := seen[p.Hash]
+		if !ok {
+			hits := 0
+			for _, sh := range a.Seq[p.SeqStart:p.SeqEnd] {
+				hits += common.has(sh)
+			}
+			n := p.SeqEnd - p.SeqStart
+			reused = hits >= n || hits >= minParaShingles && 2*hits >= n
+			if seen == nil {
+				seen = map[uint64]bool{}
+			}
+			seen[p.Hash] = reused
+		}
+		if reused {
+			words += p.Words
+			if words >= minWords {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // minParaShingles is the fewest shingles a paragraph must share with the

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // LSH banding of the MinHash signature: Bands bands of BandRows values. Two
@@ -175,7 +176,10 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 			}
 		}()
 	}
-	for t := range ntab {
+	// The paragraph table, the largest, goes first, so that no worker is
+	// left with it while the others have finished.
+	jobs <- ntab - 1
+	for t := range ntab - 1 {
 		jobs <- t
 	}
 	close(jobs)
@@ -307,34 +311,28 @@ func verify(sk []*Sketch, cands []uint64, o Options) []Pair {
 		sets[c>>32] = sk[c>>32].Seq
 		sets[uint32(c)] = sk[uint32(c)].Seq
 	}
+	// Documents and pairs cost unequal work (a pair that needs aligning
+	// costs many that do not): the workers take small chunks in turn, and
+	// the pairs are gathered in chunk order.
 	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(sets); i += workers {
-				if sets[i] != nil {
-					sets[i] = shingleSet(sets[i])
-				}
+	const chunk = 32
+	inChunks(len(sets), chunk, workers, func(_, lo, hi int) {
+		var spare []uint32
+		for i := lo; i < hi; i++ {
+			if sets[i] != nil {
+				sets[i], spare = sortedSet(sets[i], spare)
 			}
-		}()
-	}
-	wg.Wait()
-	res := make([][]Pair, workers)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := w; k < len(cands); k += workers {
-				i, j := cands[k]>>32, uint32(cands[k])
-				if p, ok := compare(sk[i], sk[j], sets[i], sets[j], o); ok {
-					res[w] = append(res[w], p)
-				}
+		}
+	})
+	res := make([][]Pair, (len(cands)+chunk-1)/chunk)
+	inChunks(len(cands), chunk, workers, func(c, lo, hi int) {
+		for _, cand := range cands[lo:hi] {
+			i, j := cand>>32, uint32(cand)
+			if p, ok := compare(sk[i], sk[j], sets[i], sets[j], o); ok {
+				res[c] = append(res[c], p)
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	var pairs []Pair
 	for _, r := range res {
 		pairs = append(pairs, r...)
@@ -356,11 +354,40 @@ func verify(sk []*Sketch, cands []uint64, o Options) []Pair {
 	return pairs
 }
 
-// clusters joins the copies of a story with union-find.
+// inChunks calls fn(c, lo, hi) for the chunks c of [0, n), [c*size,
+// min((c+1)*size, n)), on up to workers goroutines that each take the next
+// chunk as they finish one.
+func inChunks(n, size, workers int, fn func(c, lo, hi int)) {
+	chunks := (n + size - 1) / size
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, chunks) {
+		wg.Go(func() {
+			for {
+				c := int(next.Add(1)) - 1
+				if c >= chunks {
+					return
+				}
+				fn(c, c*size, min((c+1)*size, n))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// clusters joins the copies of a story with union-find. sk is in path
+// order; only the documents of the pairs are looked up.
 func clusters(sk []*Sketch, pairs []Pair) []Cluster {
-	id := make(map[*Sketch]int, len(sk))
+	id := make(map[*Sketch]int, 2*len(pairs))
+	for _, p := range pairs {
+		if p.Kind != SharedPassage {
+			id[p.A], id[p.B] = -1, -1
+		}
+	}
 	for i, s := range sk {
-		id[s] = i
+		if _, ok := id[s]; ok {
+			id[s] = i
+		}
 	}
 	parent := make([]int, len(sk))
 	for i := range parent {
@@ -386,10 +413,17 @@ func clusters(sk []*Sketch, pairs []Pair) []Cluster {
 			}
 		}
 	}
+	// The groups of the paired documents, in path order (a document in no
+	// pair is alone).
+	paired := make([]int, 0, len(id))
+	for _, i := range id {
+		paired = append(paired, i)
+	}
+	slices.Sort(paired)
 	groups := map[int][]*Sketch{}
-	for i, s := range sk {
+	for _, i := range paired {
 		r := find(i)
-		groups[r] = append(groups[r], s)
+		groups[r] = append(groups[r], sk[i])
 	}
 	var out []Cluster
 	for _, m := range groups {

@@ -136,8 +136,34 @@ func TestIntersectCountsCommonElements(t *testing.T) {
 				want++
 			}
 		}
-		if got := intersect(a, b); got != want {
+		if got := intersect(a, b, new(shingleFilter)); got != want {
 			t.Errorf("%d and %d elements below %d: intersect = %d, want %d", len(a), len(b), tc.span, got, want)
+		}
+	}
+}
+
+// sortedSet reuses its spare buffer without letting one set show in
+// another.
+func TestSortedSetReusesSpare(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	var spare []uint32
+	var gots, wants [][]uint32
+	for _, n := range []int{500, 129, 1000, 0, 300, 64, 2000} {
+		seq := make([]uint32, n)
+		for i := range seq {
+			seq[i] = rng.Uint32()
+		}
+		var got []uint32
+		got, spare = sortedSet(seq, spare)
+		gots = append(gots, got)
+		wants = append(wants, slices.Compact(slices.Sorted(slices.Values(seq))))
+		if n >= 128 && cap(spare) < n {
+			t.Errorf("%d shingles: spare of capacity %d not kept for reuse", n, cap(spare))
+		}
+	}
+	for k := range gots {
+		if !slices.Equal(gots[k], wants[k]) {
+			t.Errorf("set %d (of %d shingles) is not its sorted set after the later calls", k, len(wants[k]))
 		}
 	}
 }
