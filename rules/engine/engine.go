@@ -237,14 +237,17 @@ func (r *run) run(ctx context.Context, args []string) {
 }
 
 // ReadInput reads one input's bytes (standard input from stdin).
-func ReadInput(in Input, stdin io.Reader) ([]byte, error) {
+func ReadInput(in Input, stdin io.Reader) ([]byte, error) { return readInput(in, stdin, exactBuffer) }
+
+// readInput is ReadInput with a file's buffer from alloc (see readFileWith).
+func readInput(in Input, stdin io.Reader, alloc func(n int) []byte) ([]byte, error) {
 	if in.Stdin {
 		if stdin == nil {
 			return nil, errors.New("no standard input")
 		}
 		return io.ReadAll(stdin)
 	}
-	src, err := readFile(in.Path)
+	src, err := readFileWith(in.Path, alloc)
 	if err != nil {
 		return nil, describe(err)
 	}
@@ -266,7 +269,12 @@ func (r *run) checkInput(in Input, order int) {
 	if p := r.opts.Progress; p != nil {
 		defer p.Done.Add(1)
 	}
-	src, err := ReadInput(in, r.opts.Stdin)
+	pooled := !in.Stdin && r.opts.OnDocument == nil // see the end of checkInput
+	alloc := exactBuffer
+	if pooled {
+		alloc = getReadBuffer
+	}
+	src, err := readInput(in, r.opts.Stdin, alloc)
 	if err != nil {
 		r.fail(path, err)
 		return
@@ -310,7 +318,7 @@ func (r *run) checkInput(in Input, order int) {
 	r.records = append(r.records, rec)
 	r.ndocs++
 	r.mu.Unlock()
-	if !in.Stdin && r.opts.OnDocument == nil {
+	if pooled {
 		// Nothing kept of the document refers to its bytes: the parse
 		// copied what the rules read, findings copy what they show.
 		putReadBuffer(src)

@@ -21,6 +21,11 @@ func readBufferClass(n int) int {
 	return -1
 }
 
+// exactBuffer returns an empty slice with room for n bytes: for a file whose
+// bytes are kept (in the corpus pass, a file's source stays until its
+// findings are placed), a pooled buffer would hold its whole size class.
+func exactBuffer(n int) []byte { return make([]byte, 0, n) }
+
 // getReadBuffer returns an empty slice with room for at least n bytes.
 func getReadBuffer(n int) []byte {
 	i := readBufferClass(n)

@@ -41,18 +41,32 @@ func TestReadFileReusedBuffers(t *testing.T) {
 	})
 	long, short := filepath.Join(dir, "long.txt"), filepath.Join(dir, "short.txt")
 	for range 3 {
-		b, err := readFile(long)
+		b, err := readFileWith(long, getReadBuffer)
 		if err != nil {
 			t.Fatal(err)
 		}
 		putReadBuffer(b)
-		b, err = readFile(short)
+		b, err = readFileWith(short, getReadBuffer)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if string(b) != "Short.\n" {
-			t.Fatalf("readFile(short) after a reused buffer = %q", b)
+			t.Fatalf("readFileWith(short) after a reused buffer = %q", b)
 		}
 		putReadBuffer(b)
+	}
+}
+
+// readFile, used where the bytes are kept (the corpus pass keeps every
+// file with findings until they are placed), allocates the file's size,
+// not a pooled buffer's size class.
+func TestReadFileExactSize(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "A short file.\n"})
+	b, err := readFile(filepath.Join(dir, "a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cap(b) >= readBufferMin {
+		t.Errorf("readFile of a 14-byte file has capacity %d", cap(b))
 	}
 }

@@ -10,7 +10,12 @@ import (
 // with the network poller (which refuses it) and sets it back, four fcntl
 // and an epoll_ctl per file that a folder of small files pays thousands of
 // times. Errors are the *fs.PathError values os.ReadFile returns.
-func readFile(path string) ([]byte, error) {
+func readFile(path string) ([]byte, error) { return readFileWith(path, exactBuffer) }
+
+// readFileWith is readFile with the buffer from alloc, which returns an
+// empty slice with room for at least n bytes (getReadBuffer, for a file
+// whose buffer goes back to the pool after its check).
+func readFileWith(path string, alloc func(n int) []byte) ([]byte, error) {
 	var fd int
 	var err error
 	for {
@@ -33,7 +38,7 @@ func readFile(path string) ([]byte, error) {
 	if size < 512 {
 		size = 512
 	}
-	data := getReadBuffer(size)
+	data := alloc(size)
 	for {
 		buf := data[len(data):cap(data)]
 		if len(buf) > maxRead {
