@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -60,24 +58,7 @@ func BenchmarkMechanics(b *testing.B) {
 // BenchmarkMechanicsBBC runs all mechanics rules over the parsed BBC
 // corpus (parsing not timed).
 func BenchmarkMechanicsBBC(b *testing.B) {
-	files, _ := filepath.Glob("../../shared/corpora/bbc/bbc/*/*.txt")
-	if len(files) == 0 {
-		b.Skip("../shared/corpora not found: the BBC corpus is needed for this benchmark")
-	}
-	var docs []*article.Document
-	size := 0
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := article.Parse(f, src)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, doc)
-		size += len(src)
-	}
+	docs, size := parsedBBC(b)
 	rs := mechanicsRules()
 	b.SetBytes(int64(size))
 	for b.Loop() {

@@ -19,6 +19,31 @@ func corpusDir(tb testing.TB, rel string) string {
 	return p
 }
 
+// parsedBBC returns every BBC article parsed, and their size in bytes, or
+// skips.
+func parsedBBC(b *testing.B) ([]*article.Document, int) {
+	b.Helper()
+	files, err := filepath.Glob(filepath.Join(corpusDir(b, "bbc/bbc"), "*", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("../shared/corpora has no BBC articles (%v)", err)
+	}
+	var docs []*article.Document
+	size := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := article.Parse(f, src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		size += len(src)
+	}
+	return docs, size
+}
+
 // benchArticle is about 1,000 words of BBC politics copy with the scraped
 // sample's residue appended, parsed once.
 func benchArticle(b *testing.B) *article.Document {

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/copydesk/copydesk/rules/article"
@@ -14,21 +12,7 @@ import (
 // the first rule to ask for them pays for them in a real run), so that
 // each sub-benchmark measures the rule's own work.
 func BenchmarkRuleBBC(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(corpusDir(b, "bbc/bbc"), "*", "*.txt"))
-	var docs []*article.Document
-	size := 0
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := article.Parse(f, src)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, doc)
-		size += len(src)
-	}
+	docs, size := parsedBBC(b)
 	for _, d := range docs {
 		eachBlockTokens(d, func(*article.Block, []match.Token) {})
 		for range styleBlocks(d) {
