@@ -96,7 +96,6 @@ type sketchBuilder struct {
 	// all holds the body shingle hashes in reading order (finish makes
 	// Seq from them), sample those that simhash samples.
 	all, sample []uint64
-	fp          simhasher
 }
 
 var builderPool = sync.Pool{New: func() any { return &sketchBuilder{sig: make(minHashSig, MinHashSize)} }}
@@ -188,7 +187,7 @@ func (b *sketchBuilder) finish() *Sketch {
 		// Too short to sample: fingerprint every shingle.
 		sample = b.all
 	}
-	s.Simhash = b.fp.sum(sample)
+	s.Simhash = simhashOf(sample)
 	s.Bands = bandKeys(b.sig.finish())
 	return s
 }
@@ -219,7 +218,7 @@ func residueLike(text string, words int) bool {
 	return true
 }
 
-// simhasher fingerprints shingles as mfonda/simhash's Vectorize and
+// simhashOf fingerprints shingles as mfonda/simhash's Vectorize and
 // Fingerprint do, with each of the project's shingle hashes as one feature of
 // weight 1 (rather than the library's word sets). The vector is summed here
 // and handed to the library's Fingerprint: Vectorize adds or subtracts a
@@ -227,11 +226,9 @@ func residueLike(text string, words int) bool {
 // tosses that no processor predicts, which made it the costliest single step
 // of a check (about 8% of the CPU over the BBC folder). Counting the set
 // bits without a branch gives the same simhash.Vector for a fifth of the
-// cost; TestSimhasherMatchesVectorize and the sketch reference test hold it
+// cost; TestSimhashOfMatchesVectorize and the sketch reference test hold it
 // to Vectorize's result.
-type simhasher struct{}
-
-func (*simhasher) sum(shingles []uint64) uint64 {
+func simhashOf(shingles []uint64) uint64 {
 	var ones [64]int
 	for _, sh := range shingles {
 		for i := range ones {
