@@ -32,72 +32,119 @@ func mix(x uint64) uint64 {
 // scripts written without spaces (Han, kana, Thai, ...) are one word each,
 // so that such text still has shingles.
 func wordHashes(dst []uint64, text string) []uint64 {
-	if !isASCII(text) {
-		text = norm.NFKC.String(text)
-	}
 	n := len(dst)
 	// A word and what ends it take two bytes at least (a character of an
 	// unspaced script takes three).
 	dst = slices.Grow(dst, len(text)/2+2)
-	out := dst[n:cap(dst)]
-	// The running hash of the current word is written after the output
-	// at every byte, and kept (k advanced) only when the word ends; the
-	// words are mixed at the end.
-	k, h, inWord := 0, uint64(fnvOffset), 0
-	for i := 0; i < len(text); {
-		if c := asciiWord[text[i]]; text[i] < utf8.RuneSelf {
-			// ASCII letters and separators alternate too irregularly for
-			// branches on them to be predicted, so every ASCII byte takes
-			// the same steps, which compile to conditional moves: a
-			// letter or digit extends the hash, a separator ends the word
-			// and resets it, an apostrophe leaves it (dropped inside a
-			// word, nothing outside one).
-			i++
-			out[k] = h
-			next, in, end := (h^uint64(c))*fnvPrime, 1, 0 // a letter or digit
-			if c == asciiApostrophe {
-				next, in = h, inWord
-			}
-			if c == asciiSeparator {
-				next, in, end = fnvOffset, 0, inWord
-			}
-			k += end
-			h, inWord = next, in
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch {
-		case (r == '\u2019' || r == '\u02bc') && inWord == 1:
-			// an apostrophe inside a word
-		case isUnspaced(r):
-			out[k] = h
-			k += inWord
-			out[k] = hashRune(fnvOffset, r)
-			k++
-			h, inWord = fnvOffset, 0
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
-			h = hashRune(h, unicode.ToLower(r))
-			inWord = 1
-		default:
-			out[k] = h
-			k += inWord
-			h, inWord = fnvOffset, 0
-		}
+	// Most copy is ASCII, which needs no normalising: it is hashed in one
+	// pass, and a text found to hold other bytes is normalised and hashed
+	// again.
+	k, ascii := asciiWordHashes(dst[n:cap(dst)], text)
+	if !ascii {
+		text = norm.NFKC.String(text)
+		dst = slices.Grow(dst, len(text)/2+2)
+		k = unicodeWordHashes(dst[n:cap(dst)], text)
 	}
-	out[k] = h
-	k += inWord
-	for i, w := range out[:k] {
+	out := dst[n : n+k]
+	for i, w := range out {
 		out[i] = mix(w)
 	}
 	return dst[:n+k]
 }
 
+// asciiWordHashes writes the unmixed hashes of the words of text to out (of
+// len(text)/2+2 at least) and returns their number, or false if the text
+// is not all ASCII.
+func asciiWordHashes(out []uint64, text string) (int, bool) {
+	w := newWordHasher()
+	for i := range len(text) {
+		c := asciiWord[text[i]]
+		out[w.at/2] = w.h
+		if c == asciiApostrophe || c == asciiOther {
+			// Rare bytes: a branch that the processor predicts.
+			if c == asciiOther {
+				return 0, false
+			}
+			continue // an apostrophe: left out inside a word, nothing outside one
+		}
+		w = w.step(c)
+	}
+	return w.end(out), true
+}
+
+// unicodeWordHashes is asciiWordHashes for any text in NFKC form.
+func unicodeWordHashes(out []uint64, text string) int {
+	w := newWordHasher()
+	for i := 0; i < len(text); {
+		if c := asciiWord[text[i]]; c != asciiOther {
+			out[w.at/2] = w.h
+			if c != asciiApostrophe {
+				w = w.step(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case (r == '\u2019' || r == '\u02bc') && w.inWord():
+			// an apostrophe inside a word
+		case isUnspaced(r):
+			k := w.end(out)
+			out[k] = hashRune(fnvOffset, r)
+			w = wordHasher{h: fnvOffset, at: 2 * uint(k+1)}
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			w = wordHasher{h: hashRune(w.h^w.reset, unicode.ToLower(r)), at: w.at | 1}
+		default:
+			w = wordHasher{h: fnvOffset, at: 2 * uint(w.end(out))}
+		}
+	}
+	return w.end(out)
+}
+
+// wordHasher hashes the words of a text byte by byte. The running hash of
+// the current word is written to out[at/2] at every byte, and at moves on
+// to the next word's place when the word ends: at is twice the number of
+// words before the current one, plus one inside a word.
+//
+// Each step of FNV-1a, h = (h ^ byte) * prime, waits on the one before: that
+// chain of a multiplication per byte bounds the loop, and nothing else may
+// lengthen it. So a separator resets the hash by multiplying it by zero,
+// and the first byte of the next word xors in the offset basis (reset) with
+// its own: between words, h ^ reset is the basis.
+type wordHasher struct {
+	h, reset uint64
+	at       uint
+}
+
+func newWordHasher() wordHasher { return wordHasher{h: fnvOffset} }
+
+func (w wordHasher) inWord() bool { return w.at%2 == 1 }
+
+// step takes a letter or digit (as asciiWord maps it) or a separator.
+func (w wordHasher) step(c byte) wordHasher {
+	// Letters and separators alternate too irregularly for branches on
+	// them to be predicted: both take the same steps, which compile to
+	// conditional moves.
+	m, reset, at := uint64(fnvPrime), uint64(0), w.at|1 // a letter or digit
+	if c == asciiSeparator {
+		m, reset, at = 0, fnvOffset, (w.at+1)&^1
+	}
+	return wordHasher{h: (w.h ^ (w.reset ^ uint64(c))) * m, reset: reset, at: at}
+}
+
+// end ends the text, keeping its last word, and returns the number of
+// words.
+func (w wordHasher) end(out []uint64) int {
+	out[w.at/2] = w.h
+	return int(w.at+1) / 2
+}
+
 // asciiWord maps an ASCII byte to the byte a word hashes for it (letters
 // lower-cased, digits as they are), or to asciiSeparator or
-// asciiApostrophe.
+// asciiApostrophe; other bytes map to asciiOther.
 var asciiWord = func() (t [256]byte) {
-	for c := range utf8.RuneSelf {
+	for c := range 256 {
 		switch {
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
 			t[c] = byte(c)
@@ -105,29 +152,20 @@ var asciiWord = func() (t [256]byte) {
 			t[c] = byte(c + 'a' - 'A')
 		case c == '\'':
 			t[c] = asciiApostrophe
+		case c >= utf8.RuneSelf:
+			t[c] = asciiOther
 		}
 	}
 	return t
 }()
 
+// The classes of asciiWord that are not word bytes (letters and digits
+// map to themselves).
 const (
 	asciiSeparator  = 0
 	asciiApostrophe = 1
+	asciiOther      = 2 // not ASCII
 )
-
-// isASCII reports whether s is all ASCII, eight bytes at a time.
-func isASCII(s string) bool {
-	var or uint64
-	for len(s) >= 8 {
-		or |= uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		s = s[8:]
-	}
-	for i := 0; i < len(s); i++ {
-		or |= uint64(s[i])
-	}
-	return or&0x8080808080808080 == 0
-}
 
 func hashRune(h uint64, r rune) uint64 {
 	var buf [utf8.UTFMax]byte

@@ -3,9 +3,11 @@ package similar
 import (
 	"io/fs"
 	"math/bits"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -184,6 +186,37 @@ func TestWordHashesMatchReference(t *testing.T) {
 			if got, want := wordHashes(nil, s), refWordHashes(s); !sameWords(got, want) {
 				t.Errorf("wordHashes(%q) = %x, want %x", s, got, want)
 			}
+		}
+	}
+}
+
+// TestWordHashesMatchReferenceRandom compares wordHashes with the
+// reference on random texts drawn from the bytes and characters each of
+// its paths treats apart: ASCII letters, digits, apostrophes and
+// separators, and non-ASCII text anywhere in an otherwise ASCII text
+// (which falls back to normalising it) or none at all.
+func TestWordHashesMatchReferenceRandom(t *testing.T) {
+	ascii := []string{"a", "Z", "7", "'", " ", ".", "-", "\n", "ab", "Qu", "09"}
+	other := []string{"\u2019", "\u00e9", "e\u0301", "\u6771", "\ufb01", "\u00a0", "\u0416", "\xff"}
+	rng := rand.New(rand.NewPCG(3, 5))
+	prefix := []uint64{1, 2, 3}
+	for n := range 3000 {
+		var b strings.Builder
+		for range rng.IntN(1 + n%300) {
+			b.WriteString(ascii[rng.IntN(len(ascii))])
+		}
+		text := b.String()
+		if n%3 == 0 && len(text) > 0 {
+			at := rng.IntN(len(text) + 1)
+			text = text[:at] + other[rng.IntN(len(other))] + text[at:]
+		}
+		want := refWordHashes(text)
+		if got := wordHashes(nil, text); !sameWords(got, want) {
+			t.Fatalf("wordHashes(%q) = %x, want %x", text, got, want)
+		}
+		// Appending keeps what dst holds.
+		if got := wordHashes(slices.Clone(prefix), text); !sameWords(got, append(slices.Clone(prefix), want...)) {
+			t.Fatalf("wordHashes(%v, %q) = %x, want %x after the prefix", prefix, text, got, want)
 		}
 	}
 }
