@@ -23,13 +23,17 @@ func (f unitFeature) Weight() int { return 1 }
 // an archive would stop matching new ones.
 func TestSimhashOfMatchesVectorize(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 2, 7, 8, 64, 501, 3, 100} {
+	for _, n := range []int{0, 1, 2, 7, 8, 64, 501, 3, 100, 254, 255, 256, 510, 511, 1000, 300, 765} {
 		shingles := make([]uint64, n)
 		fs := make([]simhash.Feature, n)
 		for i := range shingles {
 			shingles[i] = rng.Uint64()
 			if i%5 == 0 {
 				shingles[i] &^= 0xffff0000 // skewed bits give ties and negative sums
+			}
+			if n%5 == 0 {
+				// bits set in every shingle: counters at their limit
+				shingles[i] |= 0xff000000000000ff
 			}
 			fs[i] = unitFeature(shingles[i])
 		}
