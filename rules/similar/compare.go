@@ -113,21 +113,22 @@ func Compare(a, b *Sketch, opts Options) (Pair, bool) {
 	if a.Words < o.MinWords || b.Words < o.MinWords || a == b {
 		return Pair{}, false
 	}
-	return compare(a, b, shingleSet(a.Seq), shingleSet(b.Seq), o)
+	return compare(a, b, o)
 }
 
-// compare is Compare with the shingle sets at hand.
-func compare(a, b *Sketch, sa, sb []uint32, o Options) (Pair, bool) {
+// compare is Compare with the options' defaults filled in.
+func compare(a, b *Sketch, o Options) (Pair, bool) {
 	if a.Words < o.MinWords || b.Words < o.MinWords || a == b {
 		return Pair{}, false
 	}
 	if before(b, a) {
 		a, b = b, a
-		sa, sb = sb, sa
 	}
+	where := newShingleTable(b, len(a.Seq))
+	defer where.release()
 	var common shingleFilter
-	inter := intersect(sa, sb, &common)
-	na, nb := len(sa), len(sb)
+	inter, na := where.overlap(a.Seq, &common)
+	nb := where.distinct
 	p := Pair{A: a, B: b}
 	if union := na + nb - inter; union > 0 {
 		p.Jaccard = float64(inter) / float64(union)
@@ -152,7 +153,7 @@ func compare(a, b *Sketch, sa, sb []uint32, o Options) (Pair, bool) {
 		// shingles in common: no need to align them.
 		return Pair{}, false
 	}
-	p.Passages = align(a, b)
+	p.Passages = alignWith(a, b, where)
 	if p.Kind == "" {
 		words := 0
 		for _, ps := range p.Passages {
@@ -164,31 +165,6 @@ func compare(a, b *Sketch, sa, sb []uint32, o Options) (Pair, bool) {
 		p.Kind = SharedPassage
 	}
 	return p, true
-}
-
-// intersect counts the common elements of two sorted sets and adds them to
-// common. Which side advances is unpredictable, so each step advances both
-// by a 0 or 1 that compiles to conditional moves rather than branches.
-func intersect(a, b []uint32, common *shingleFilter) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		x, y := a[i], b[j]
-		same, stepA, stepB := 0, 0, 0
-		if x == y {
-			same = 1
-			common.add(x)
-		}
-		if x <= y {
-			stepA = 1
-		}
-		if x >= y {
-			stepB = 1
-		}
-		n += same
-		i += stepA
-		j += stepB
-	}
-	return n
 }
 
 // shingleFilter is a set of shingles that may answer yes for a shingle it
@@ -262,8 +238,14 @@ const minParaShingles = 6
 // paragraphs that follow each other in B too form one passage. It is
 // linear in the sizes of A and B, whatever the repetition inside them.
 func align(a, b *Sketch) []Passage {
-	where := newParaTable(b)
+	where := newShingleTable(b, 0)
 	defer where.release()
+	return alignWith(a, b, where)
+}
+
+// alignWith is align with the shingle table of b at hand (whatever shingles
+// of A it also holds).
+func alignWith(a, b *Sketch, where shingleTable) []Passage {
 	type match struct{ i, j int }
 	var matches []match
 	seen := map[uint64]int{}
@@ -327,22 +309,30 @@ func align(a, b *Sketch) []Passage {
 	return out
 }
 
-// paraTable maps each shingle of a sketch to the first paragraph that has
-// it: open addressing over a power-of-two table of key<<32 | paragraph+1
-// (0 is an empty slot), which costs a fraction of a Go map for the few
-// hundred shingles of a story.
-type paraTable struct {
+// shingleTable maps each shingle of a sketch B to the first paragraph that
+// has it, and compares the shingle set of another sketch A with B's:
+// open addressing over a power-of-two table of key<<32 | (paragraph+1)<<1 |
+// mark, where 0 is an empty slot, paragraph -1 a shingle of A only, and
+// the mark tells a shingle of A. Verification compares each candidate pair
+// once, so a table per pair costs less than sorting the two shingle sets
+// to merge them (the sets of a few hundred shingles are small enough to
+// stay in the first-level cache), and alignment reuses it.
+type shingleTable struct {
 	slots []uint64
 	mask  uint32
+	// distinct counts B's distinct shingles.
+	distinct int
 }
 
 // tablePool holds the slots of finished tables (*[]uint64): verification
-// aligns thousands of pairs.
+// compares thousands of pairs.
 var tablePool sync.Pool
 
-func newParaTable(s *Sketch) paraTable {
+// newShingleTable returns the table of b's shingles, with room for extra
+// more.
+func newShingleTable(b *Sketch, extra int) shingleTable {
 	size := 16
-	for size < 2*len(s.Seq) {
+	for size < 2*(len(b.Seq)+extra) {
 		size *= 2
 	}
 	var slots []uint64
@@ -352,14 +342,15 @@ func newParaTable(s *Sketch) paraTable {
 	} else {
 		slots = make([]uint64, size)
 	}
-	t := paraTable{slots: slots, mask: uint32(size - 1)}
-	for j := range s.Paras {
-		p := &s.Paras[j]
-		for _, sh := range s.Seq[p.SeqStart:p.SeqEnd] {
+	t := shingleTable{slots: slots, mask: uint32(size - 1)}
+	for j := range b.Paras {
+		p := &b.Paras[j]
+		for _, sh := range b.Seq[p.SeqStart:p.SeqEnd] {
 			for k := tableSlot(sh) & t.mask; ; k = (k + 1) & t.mask {
 				v := t.slots[k]
 				if v == 0 {
-					t.slots[k] = uint64(sh)<<32 | uint64(j+1)
+					t.slots[k] = uint64(sh)<<32 | uint64(j+1)<<1
+					t.distinct++
 					break
 				}
 				if uint32(v>>32) == sh {
@@ -371,20 +362,48 @@ func newParaTable(s *Sketch) paraTable {
 	return t
 }
 
-func (t paraTable) release() {
+func (t shingleTable) release() {
 	slots := t.slots[:0]
 	tablePool.Put(&slots)
 }
 
-// first returns the first paragraph with shingle sh, or -1.
-func (t paraTable) first(sh uint32) int32 {
+// overlap adds the shingles of A, seq, to the table once (a table takes
+// one sketch A only). It returns the number of A's distinct shingles that
+// B has too, and the number of A's distinct shingles, and adds the common
+// ones to the filter.
+func (t shingleTable) overlap(seq []uint32, common *shingleFilter) (inter, distinct int) {
+	for _, sh := range seq {
+		for k := tableSlot(sh) & t.mask; ; k = (k + 1) & t.mask {
+			v := t.slots[k]
+			if v == 0 {
+				t.slots[k] = uint64(sh)<<32 | 1 // A's only
+				distinct++
+				break
+			}
+			if uint32(v>>32) == sh {
+				if v&1 == 0 {
+					// B's, and the first time in A
+					t.slots[k] = v | 1
+					distinct++
+					inter++
+					common.add(sh)
+				}
+				break
+			}
+		}
+	}
+	return inter, distinct
+}
+
+// first returns the first paragraph of B with shingle sh, or -1.
+func (t shingleTable) first(sh uint32) int32 {
 	for k := tableSlot(sh) & t.mask; ; k = (k + 1) & t.mask {
 		v := t.slots[k]
 		if v == 0 {
 			return -1
 		}
 		if uint32(v>>32) == sh {
-			return int32(uint32(v)) - 1
+			return int32(uint32(v)>>1) - 1
 		}
 	}
 }

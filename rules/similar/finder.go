@@ -304,31 +304,16 @@ func runPairs(dst []uint64, es []entry, t, ntab int, sk []*Sketch, arch []bool) 
 }
 
 func verify(sk []*Sketch, cands []uint64, o Options) []Pair {
-	// The shingle sets of the documents that have candidates, for the time
-	// of this pass.
-	sets := make([][]uint32, len(sk))
-	for _, c := range cands {
-		sets[c>>32] = sk[c>>32].Seq
-		sets[uint32(c)] = sk[uint32(c)].Seq
-	}
-	// Documents and pairs cost unequal work (a pair that needs aligning
-	// costs many that do not): the workers take small chunks in turn, and
-	// the pairs are gathered in chunk order.
+	// Pairs cost unequal work (a pair that needs aligning costs many that
+	// do not): the workers take small chunks in turn, and the pairs are
+	// gathered in chunk order.
 	workers := runtime.GOMAXPROCS(0)
 	const chunk = 32
-	inChunks(len(sets), chunk, workers, func(_, lo, hi int) {
-		var spare []uint32
-		for i := lo; i < hi; i++ {
-			if sets[i] != nil {
-				sets[i], spare = sortedSet(sets[i], spare)
-			}
-		}
-	})
 	res := make([][]Pair, (len(cands)+chunk-1)/chunk)
 	inChunks(len(cands), chunk, workers, func(c, lo, hi int) {
 		for _, cand := range cands[lo:hi] {
 			i, j := cand>>32, uint32(cand)
-			if p, ok := compare(sk[i], sk[j], sets[i], sets[j], o); ok {
+			if p, ok := compare(sk[i], sk[j], o); ok {
 				res[c] = append(res[c], p)
 			}
 		}

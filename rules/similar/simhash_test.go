@@ -44,29 +44,6 @@ func TestSimhashOfMatchesVectorize(t *testing.T) {
 	}
 }
 
-func TestShingleSetSortedUnique(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 8))
-	for _, n := range []int{0, 1, 127, 128, 129, 1000, 5000} {
-		seq := make([]uint32, n)
-		for i := range seq {
-			seq[i] = rng.Uint32()
-			if i%3 == 0 {
-				seq[i] = uint32(rng.IntN(50)) << (8 * (i % 4)) // repeats, and bytes left zero
-			}
-		}
-		orig := slices.Clone(seq)
-		want := slices.Clone(seq)
-		slices.Sort(want)
-		want = slices.Compact(want)
-		if got := shingleSet(seq); !slices.Equal(got, want) {
-			t.Errorf("%d shingles: shingleSet is not the sorted set", n)
-		}
-		if !slices.Equal(seq, orig) {
-			t.Errorf("%d shingles: shingleSet changed its input", n)
-		}
-	}
-}
-
 // Builders are pooled: a sketch must not depend on the documents sketched
 // before it.
 func TestSketchIndependentOfOrder(t *testing.T) {
@@ -141,32 +118,6 @@ func TestIntersectCountsCommonElements(t *testing.T) {
 		}
 		if got := intersect(a, b, new(shingleFilter)); got != want {
 			t.Errorf("%d and %d elements below %d: intersect = %d, want %d", len(a), len(b), tc.span, got, want)
-		}
-	}
-}
-
-// sortedSet reuses its spare buffer without letting one set show in
-// another.
-func TestSortedSetReusesSpare(t *testing.T) {
-	rng := rand.New(rand.NewPCG(9, 10))
-	var spare []uint32
-	var gots, wants [][]uint32
-	for _, n := range []int{500, 129, 1000, 0, 300, 64, 2000} {
-		seq := make([]uint32, n)
-		for i := range seq {
-			seq[i] = rng.Uint32()
-		}
-		var got []uint32
-		got, spare = sortedSet(seq, spare)
-		gots = append(gots, got)
-		wants = append(wants, slices.Compact(slices.Sorted(slices.Values(seq))))
-		if n >= 128 && cap(spare) < n {
-			t.Errorf("%d shingles: spare of capacity %d not kept for reuse", n, cap(spare))
-		}
-	}
-	for k := range gots {
-		if !slices.Equal(gots[k], wants[k]) {
-			t.Errorf("set %d (of %d shingles) is not its sorted set after the later calls", k, len(wants[k]))
 		}
 	}
 }

@@ -2,7 +2,6 @@ package similar
 
 import (
 	"math/bits"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -306,58 +305,6 @@ func (sig minHashSig) finish() []uint32 {
 		}
 	}
 	return sig
-}
-
-// shingleSet returns the sorted set of a sketch's shingles. Sketches do not
-// keep it (it would double their size); the finder builds it for the
-// documents that have candidates, for the time of a verification pass.
-func shingleSet(seq []uint32) []uint32 {
-	set, _ := sortedSet(seq, nil)
-	return set
-}
-
-// sortedSet is shingleSet with spare, a buffer for the sort's scratch
-// work, returned (perhaps grown) for the next call.
-func sortedSet(seq, spare []uint32) (set, spareOut []uint32) {
-	if len(seq) < 128 {
-		set := slices.Clone(seq)
-		slices.Sort(set)
-		return slices.Compact(set), spare
-	}
-	set, spare = radixSorted(seq, spare)
-	return slices.Compact(set), spare
-}
-
-// radixSorted returns a sorted copy of a story's shingles: four counting
-// passes over bytes cost about a third of a comparison sort of a few
-// hundred uniform hashes. The copy is new; spare holds the passes' other
-// half and is returned for reuse.
-func radixSorted(seq, spare []uint32) (sorted, spareOut []uint32) {
-	var counts [4][256]int
-	for _, v := range seq {
-		counts[0][v&0xff]++
-		counts[1][v>>8&0xff]++
-		counts[2][v>>16&0xff]++
-		counts[3][v>>24]++
-	}
-	src, dst := slices.Clone(seq), slices.Grow(spare[:0], len(seq))[:len(seq)]
-	for pass := range counts {
-		c := &counts[pass]
-		shift := 8 * pass
-		sum := 0
-		for k, n := range c {
-			c[k] = sum
-			sum += n
-		}
-		for _, v := range src {
-			k := v >> shift & 0xff
-			dst[c[k]] = v
-			c[k]++
-		}
-		src, dst = dst, src
-	}
-	// An even number of passes: the sorted values are in the copy.
-	return src, dst
 }
 
 // bandKeys hashes each band of BandRows signature values to 32 bits; two
