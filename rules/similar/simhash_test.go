@@ -94,6 +94,43 @@ func TestSortPacked(t *testing.T) {
 	}
 }
 
+// sortEntries must give the order of a comparison sort by key, then
+// document, for entries appended in document order.
+func TestSortEntries(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	var spare []entry
+	for _, n := range []int{0, 1, 2, 100, 2225, 20000} {
+		for _, keys := range []uint64{1, 3, 50, 1 << 20, 0} {
+			es := make([]entry, n)
+			doc := uint32(0)
+			for i := range es {
+				k := rng.Uint64()
+				if keys > 0 {
+					// few keys, spread over all eight bytes or not
+					k = rng.Uint64N(keys) * (0x0101010101010101 >> (8 * (i % 2)))
+				}
+				doc += uint32(rng.IntN(2)) // a document may hold a key twice
+				es[i] = entry{k, doc}
+			}
+			want := slices.Clone(es)
+			slices.SortFunc(want, func(x, y entry) int {
+				switch {
+				case x.key < y.key:
+					return -1
+				case x.key > y.key:
+					return 1
+				}
+				return int(x.doc) - int(y.doc)
+			})
+			var got []entry
+			got, spare = sortEntries(es, spare)
+			if !slices.Equal(got, want) {
+				t.Errorf("%d entries of %d keys: not the order of a sort by key, then document", n, keys)
+			}
+		}
+	}
+}
+
 func TestIntersectCountsCommonElements(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	set := func(n, span int) []uint32 {
