@@ -179,9 +179,11 @@ func BenchmarkWordHashes(b *testing.B) {
 	})
 	b.SetBytes(size)
 	var words []uint64
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, t := range texts {
 			words = wordHashes(words[:0], t)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1e3/float64(b.N), "cpu-ms/op")
 }

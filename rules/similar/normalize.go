@@ -124,14 +124,27 @@ func (w wordHasher) inWord() bool { return w.at%2 == 1 }
 // step takes a letter or digit (as asciiWord maps it) or a separator.
 func (w wordHasher) step(c byte) wordHasher {
 	// Letters and separators alternate too irregularly for branches on
-	// them to be predicted: both take the same steps, which compile to
-	// conditional moves.
-	m, reset, at := uint64(fnvPrime), uint64(0), w.at|1 // a letter or digit
+	// them to be predicted: both take the same steps, the multiplier and
+	// the next reset from a table, at by a conditional move.
+	at := w.at | 1 // a letter or digit
 	if c == asciiSeparator {
-		m, reset, at = 0, fnvOffset, (w.at+1)&^1
+		at = (w.at + 1) &^ 1
 	}
-	return wordHasher{h: (w.h ^ (w.reset ^ uint64(c))) * m, reset: reset, at: at}
+	st := &wordSteps[c]
+	return wordHasher{h: (w.h ^ (w.reset ^ uint64(c))) * st.mul, reset: st.reset, at: at}
 }
+
+// wordSteps holds, for each byte asciiWord maps to, what it does to the
+// running hash: a letter or digit multiplies it by the FNV prime; a
+// separator multiplies it by zero and leaves the offset basis to the next
+// word's first byte.
+var wordSteps = func() (t [256]struct{ mul, reset uint64 }) {
+	for c := range t {
+		t[c].mul = fnvPrime
+	}
+	t[asciiSeparator].mul, t[asciiSeparator].reset = 0, fnvOffset
+	return t
+}()
 
 // end ends the text, keeping its last word, and returns the number of
 // words.
