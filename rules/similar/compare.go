@@ -331,8 +331,14 @@ var tablePool sync.Pool
 // newShingleTable returns the table of b's shingles, with room for extra
 // more.
 func newShingleTable(b *Sketch, extra int) shingleTable {
+	// At a load of a quarter or less, whether a slot holds the shingle,
+	// another or none is mostly settled at the first slot probed, and
+	// mispredicted branches on longer runs cost more than clearing the
+	// larger table. Tables over 64Ki slots (huge documents) keep to a
+	// load of half or less, and to half the memory.
+	n := len(b.Seq) + extra
 	size := 16
-	for size < 2*(len(b.Seq)+extra) {
+	for size < 4*n && size < 1<<16 || size < 2*n {
 		size *= 2
 	}
 	var slots []uint64

@@ -81,8 +81,9 @@ func TestOverlapMatchesSortedSets(t *testing.T) {
 	for range 3000 {
 		checkOverlap(t, randomSketch(rng, rng.IntN(9)), randomSketch(rng, rng.IntN(9)))
 	}
-	// Larger sketches over a wide alphabet, and a sketch against itself.
-	for _, n := range []int{1, 40, 200} {
+	// Larger sketches over a wide alphabet (up to tables of more than 64Ki
+	// slots), and a sketch against itself.
+	for _, n := range []int{1, 40, 200, 3000} {
 		a, b := randomSketch(rng, n), randomSketch(rng, n)
 		for _, s := range []*Sketch{a, b} {
 			for i := range s.Seq {
