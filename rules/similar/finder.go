@@ -196,16 +196,22 @@ func sortPacked(packed, spare []uint64) (sorted, other []uint64) {
 	if len(packed) == 0 {
 		return packed, spare
 	}
+	// The counts of each byte of the keys, taken in one pass: reordering
+	// does not change them.
+	var counts [4][256]int32
+	for _, v := range packed {
+		counts[0][v>>32&0xff]++
+		counts[1][v>>40&0xff]++
+		counts[2][v>>48&0xff]++
+		counts[3][v>>56]++
+	}
 	src, dst := packed, spare
-	for shift := 32; shift < 64; shift += 8 {
-		var at [256]int
-		for _, v := range src {
-			at[v>>shift&0xff]++
-		}
-		if at[src[0]>>shift&0xff] == len(src) {
+	for pass := range counts {
+		at, shift := &counts[pass], 32+8*pass
+		if int(at[src[0]>>shift&0xff]) == len(src) {
 			continue // one value of this byte: nothing to reorder
 		}
-		sum := 0
+		sum := int32(0)
 		for k, n := range at {
 			at[k] = sum
 			sum += n
@@ -232,16 +238,19 @@ func sortEntries(es, spare []entry) (sorted, other []entry) {
 	if len(es) == 0 {
 		return es, spare
 	}
-	src, dst := es, spare
-	for shift := 0; shift < 64; shift += 8 {
-		var at [256]int
-		for _, e := range src {
-			at[e.key>>shift&0xff]++
+	var counts [8][256]int32 // as in sortPacked
+	for _, e := range es {
+		for b := range counts {
+			counts[b][e.key>>(8*b)&0xff]++
 		}
-		if at[src[0].key>>shift&0xff] == len(src) {
+	}
+	src, dst := es, spare
+	for pass := range counts {
+		at, shift := &counts[pass], 8*pass
+		if int(at[src[0].key>>shift&0xff]) == len(src) {
 			continue // one value of this byte: nothing to reorder
 		}
-		sum := 0
+		sum := int32(0)
 		for k, n := range at {
 			at[k] = sum
 			sum += n
