@@ -49,6 +49,40 @@ func BenchmarkSketch(b *testing.B) {
 	b.ReportMetric(float64(size)*float64(b.N)/(cpuTime()-cpu0).Seconds()/1e6, "MB/cpu-s")
 }
 
+// BenchmarkFindBBC compares the sketches of the BBC folder (candidates,
+// verification, clusters), as the duplicate rules do after a check; the
+// sketches are made once, outside the measure.
+func BenchmarkFindBBC(b *testing.B) {
+	bbc := needCorpora(b)
+	var sks []*Sketch
+	_ = filepath.WalkDir(filepath.Join(bbc, "bbc"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".txt" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if doc, err := article.Parse(path, src); err == nil {
+			sks = append(sks, NewSketch(doc))
+		}
+		return nil
+	})
+	runtime.GC()
+	cpu0 := cpuTime()
+	var pairs int
+	for b.Loop() {
+		f := NewFinder(Options{})
+		for _, s := range sks {
+			f.Add(s)
+		}
+		pairs = len(f.Find().Pairs)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(pairs), "pairs")
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1e3/float64(b.N), "cpu-ms/op")
+}
+
 // syntheticSketches makes n fingerprinted documents of 150 words in three
 // paragraphs, drawn from a 50,000-word vocabulary (word hashes, no text:
 // building them is not what is measured). One in ten is a 5% rewrite of the
