@@ -160,6 +160,9 @@ var siteSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · "}
 
 // stripSiteName cuts a site name off the end of a title.
 func stripSiteName(t string) string {
+	if !maySiteSeparator(t) {
+		return t // most headlines: six searches spared
+	}
 	for _, sep := range siteSeparators {
 		if i := strings.LastIndex(t, sep); i > 0 {
 			if _, n := lineHash(t[i+len(sep):], 5); n <= 5 {
@@ -168,6 +171,24 @@ func stripSiteName(t string) string {
 		}
 	}
 	return t
+}
+
+// maySiteSeparator reports whether t may hold one of siteSeparators: each
+// is a space and then one of the bytes '|', '-', ':', 0xC2 (of "·") or
+// 0xE2 (of "–" and "—").
+func maySiteSeparator(t string) bool {
+	for i := strings.IndexByte(t, ' '); i >= 0 && i+1 < len(t); {
+		switch t[i+1] {
+		case '|', '-', ':', 0xC2, 0xE2:
+			return true
+		}
+		k := strings.IndexByte(t[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 func matchHeadline(text string, refs []headlineRef) (headlineRef, bool) {

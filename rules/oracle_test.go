@@ -1,0 +1,96 @@
+package rules
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/copydesk/copydesk/rules/article"
+)
+
+// The forms below are the code as it was before a faster form replaced
+// it, kept as the oracles of the tests that compare the two.
+
+// stripSiteNameOracle is stripSiteName without its pre-filter.
+func stripSiteNameOracle(t string) string {
+	for _, sep := range siteSeparators {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			if _, n := lineHash(t[i+len(sep):], 5); n <= 5 {
+				return strings.TrimSpace(t[:i])
+			}
+		}
+	}
+	return t
+}
+
+func TestStripSiteNameAgrees(t *testing.T) {
+	pieces := []string{"Budget", " ", "vote", " | ", " - ", " – ", " — ", " :: ", " · ", ":", "|", "-", "–", "·", "—",
+		"BBC News", "don’t", "é", "The Gazette", "  ", "\u00a0", "x"}
+	for _, s := range randomTexts(50000, pieces) {
+		if got, want := stripSiteName(s), stripSiteNameOracle(s); got != want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"", " ", " |", "a |b", "Title | Site", "Title – Site", "Title · Site", "Title :: Site", "Title —Site"} {
+		if got, want := stripSiteName(s), stripSiteNameOracle(s); got != want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// mentionsAuthorPhotoOracle is the test bylineCandidate made with one
+// containsFold scan for each word.
+func mentionsAuthorPhotoOracle(text string) bool {
+	return containsFold(text, "avatar") || containsFold(text, "author") || containsFold(text, "profile") ||
+		containsFold(text, "headshot") || containsFold(text, "user")
+}
+
+func TestMentionsAuthorPhotoAgrees(t *testing.T) {
+	pieces := []string{"avatar", "AVATAR", "Author", "auth", "or", "pro", "file", "PROFILE", "Headshot", "head", "shot", "user", "USER",
+		"use", "r", "us", "a", "u", "h", "p", " ", "é", "İ", "\u212A"}
+	for _, s := range randomTexts(50000, pieces) {
+		if got, want := mentionsAuthorPhoto(s), mentionsAuthorPhotoOracle(s); got != want {
+			t.Errorf("mentionsAuthorPhoto(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// corpusLineTexts returns the text of every line (docLines) of the BBC and
+// Readability corpora, or skips.
+func corpusLineTexts(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, f := range corpusFiles(t, "bbc/bbc/*/*.txt", "readability/pages/*/source.html") {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := article.Parse(f, src)
+		if err != nil {
+			continue // a binary file
+		}
+		for _, l := range docLines(doc) {
+			out = append(out, l.text(doc))
+		}
+		if doc.Meta.Title != "" {
+			out = append(out, doc.Meta.Title)
+		}
+	}
+	return out
+}
+
+// TestFastFormsAgreeOnCorpus compares the faster forms with their oracles
+// on every line of real news.
+func TestFastFormsAgreeOnCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the corpora")
+	}
+	for _, s := range corpusLineTexts(t) {
+		if got, want := stripSiteName(s), stripSiteNameOracle(s); got != want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := mentionsAuthorPhoto(s), mentionsAuthorPhotoOracle(s); got != want {
+			t.Errorf("mentionsAuthorPhoto(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
