@@ -52,6 +52,11 @@ func TestMentionsAuthorPhotoAgrees(t *testing.T) {
 		if got, want := mentionsAuthorPhoto(s), mentionsAuthorPhotoOracle(s); got != want {
 			t.Errorf("mentionsAuthorPhoto(%q) = %v, want %v", s, got, want)
 		}
+		for _, limit := range []int{4, 12, 60} {
+			if got, want := quickWords(s, limit), quickWordsOracle(s, limit); got != want {
+				t.Errorf("quickWords(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
 	}
 }
 
@@ -91,6 +96,40 @@ func TestFastFormsAgreeOnCorpus(t *testing.T) {
 		}
 		if got, want := mentionsAuthorPhoto(s), mentionsAuthorPhotoOracle(s); got != want {
 			t.Errorf("mentionsAuthorPhoto(%q) = %v, want %v", s, got, want)
+		}
+		for _, limit := range []int{4, 12, 60} {
+			if got, want := quickWords(s, limit), quickWordsOracle(s, limit); got != want {
+				t.Errorf("quickWords(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
+	}
+}
+
+// quickWordsOracle is quickWords as a branch on every byte.
+func quickWordsOracle(s string, limit int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' || s[i] == '\n' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+			if n > limit {
+				return n
+			}
+		}
+	}
+	return n
+}
+
+func TestQuickWordsAgrees(t *testing.T) {
+	pieces := []string{"word", " ", "  ", "\t", "\n", "\r", "é", "x", ",", "\u00a0", "a b c d e"}
+	for _, s := range randomTexts(50000, pieces) {
+		for _, limit := range []int{0, 1, 4, 12, 60} {
+			if got, want := quickWords(s, limit), quickWordsOracle(s, limit); got != want {
+				t.Errorf("quickWords(%q, %d) = %d, want %d", s, limit, got, want)
+			}
 		}
 	}
 }
