@@ -133,3 +133,37 @@ func TestQuickWordsAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkNeedsLook checks the inlined first test of judgeMark: where it
+// says no, judgeMark finds nothing.
+func TestMarkNeedsLook(t *testing.T) {
+	pieces := []string{"word", " ", "  ", ",", ".", ";", ":", "!", "?", "The", "ended.The", "a,b", " ,", " .", "(", ")", "\"", "é", "3", "x.com",
+		"\n", "”", "’", "Ä", "1,000", "…"}
+	looked := 0
+	for _, s := range randomTexts(20000, pieces) {
+		for _, f := range []article.Format{article.Text, article.HTML} {
+			doc, err := article.ParseFormat("a", []byte("Head\n\n"+s+"\n"), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for bi := range doc.Blocks {
+				b := &doc.Blocks[bi]
+				for i := 0; i < len(b.Text); i++ {
+					if strings.IndexByte(sentenceMarks, b.Text[i]) < 0 {
+						continue
+					}
+					if markNeedsLook(b.Text, i) {
+						looked++
+						continue
+					}
+					if d, ok := judgeMark(doc, b, i, func() bool { return false }); ok {
+						t.Errorf("%v block %q: markNeedsLook(%d) = false, but judgeMark finds %v", f, b.Text, i, d)
+					}
+				}
+			}
+		}
+	}
+	if looked == 0 {
+		t.Error("markNeedsLook never said yes")
+	}
+}

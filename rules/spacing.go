@@ -104,11 +104,20 @@ func checkSpacing(out []Diagnostic, doc *article.Document, b *article.Block) []D
 		if cls&markClass == 0 {
 			continue // most bytes: letters
 		}
-		if d, ok := judgeMark(doc, b, i, isForeign); ok {
-			out = append(out, d)
+		if markNeedsLook(text, i) {
+			if d, ok := judgeMark(doc, b, i, isForeign); ok {
+				out = append(out, d)
+			}
 		}
 	}
 	return out
+}
+
+// markNeedsLook is judgeMark's first test, small enough to inline where
+// the marks are found: most marks ("word, word", "end. Next") have no
+// space before them and no letter after, and judgeMark would find nothing.
+func markNeedsLook(text string, i int) bool {
+	return i > 0 && text[i-1] == ' ' || i+1 < len(text) && (text[i+1] >= utf8.RuneSelf || isASCIILetter(text[i+1]))
 }
 
 // judgeMark judges the sentence mark at b.Text[i]: a space before it, or
@@ -170,8 +179,10 @@ func checkMarks(out []Diagnostic, doc *article.Document, b *article.Block) []Dia
 		if i >= len(text) {
 			return out
 		}
-		if d, ok := judgeMark(doc, b, i, isForeign); ok {
-			out = append(out, d)
+		if markNeedsLook(text, i) {
+			if d, ok := judgeMark(doc, b, i, isForeign); ok {
+				out = append(out, d)
+			}
 		}
 		find(k, i+1)
 	}
