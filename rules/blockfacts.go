@@ -6,11 +6,11 @@ import (
 	"github.com/copydesk/copydesk/rules/article"
 )
 
-// blockFacts are the answers of seven rules' byte-level filters for one
+// blockFacts are the answers of eight rules' byte-level filters for one
 // block, found in one pass over its text instead of one each: whether
 // a-an, placeholder (its words), chatbot-leftover (its citation markers),
-// date-weekday, mojibake and invisible-char can find anything in it, and
-// whether spacing must read every byte. Each filter stops at byte pairs
+// date-weekday, mojibake, invisible-char and unbalanced-quotes can find
+// anything in it, and whether spacing must read every byte. Each filter stops at byte pairs
 // (see bytePairs); one table of all their pairs stops at the pairs of any.
 type blockFacts struct {
 	// article: some standalone "a" or "an" is followed by a character
@@ -44,6 +44,9 @@ type blockFacts struct {
 	// tab and line ends, which every finding of invisible-char holds
 	// (hasInvisible).
 	invisible bool
+	// marks: a byte that starts a mark unbalancedMarks follows
+	// (markStartByte); without one, it finds nothing.
+	marks bool
 }
 
 // The pair bits of the three filters, distinct so that one table holds
@@ -65,6 +68,7 @@ const (
 	classHigh    = 1 << iota // a byte of a character outside ASCII
 	classControl             // a control character other than tab and line ends, or DEL
 	classAmpLT               // '&' or '<', of an entity or a tag left in the text
+	classMark                // a byte of markStartByte, for unbalanced-quotes
 )
 
 var factPairs = func() *bytePairs {
@@ -73,6 +77,7 @@ var factPairs = func() *bytePairs {
 	bp := newBytePairs(append(pairs, markerPairList...)...)
 	bp.classify(classHigh, func(c byte) bool { return c >= 0x80 })
 	bp.classify(classControl, func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f })
+	bp.classify(classMark, func(c byte) bool { return markStartByte[c] })
 	return bp.classify(classAmpLT, func(c byte) bool { return c == '&' || c == '<' })
 }()
 
@@ -143,5 +148,6 @@ func factsOf(text string) blockFacts {
 	}
 	f.suspect = classes&(classHigh|classAmpLT) != 0
 	f.invisible = classes&(classHigh|classControl) != 0
+	f.marks = classes&classMark != 0
 	return f
 }

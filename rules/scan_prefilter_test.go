@@ -309,7 +309,8 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 		}
 		return false
 	}
-	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n", "&", "<", "\x01", "\x7f", "\t", "Friday", "day", "DAY", "Fri.", "sun.", "9", ", "}
+	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n", "&", "<", "\x01", "\x7f", "\t", "Friday", "day", "DAY", "Fri.", "sun.", "9", ", ",
+		"\"", "(", ")", "[", "]", "“", "”", "„", "‘", "（", "）", "［", "］", "—", "\xe2", "\xef"}
 	for _, s := range randomTexts(20000, pieces) {
 		f := factsOf(s)
 		article := func() bool {
@@ -341,7 +342,13 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 			hit := weekdayPairHit(s, i, bits)
 			return hit, hit
 		})
-		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), weekday, suspect, invisible}
+		// unbalancedMarks finds nothing in a text without a byte that
+		// starts one of its marks.
+		marks := strings.ContainsAny(s, "\"()[]") || strings.IndexByte(s, 0xe2) >= 0 || strings.IndexByte(s, 0xef) >= 0
+		if !marks && len(unbalancedMarks(s, "")) > 0 {
+			t.Errorf("unbalancedMarks(%q) finds problems in a text without marks", s)
+		}
+		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), weekday, suspect, invisible, marks}
 		if f != want {
 			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, want)
 		}

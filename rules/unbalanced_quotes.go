@@ -63,10 +63,12 @@ type quoteMark struct {
 
 func (unbalancedQuotes) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
+	facts := blockFactsOf(doc)
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
-		// No filter first: unbalancedMarks reads a block without marks in
-		// one pass over a table, as a filter would.
+		if !facts[i].marks {
+			continue // unbalancedMarks would find nothing
+		}
 		next := ""
 		if i+1 < len(doc.Blocks) {
 			next = doc.Blocks[i+1].Text
