@@ -176,6 +176,21 @@ func keyWords(key string) int {
 	return strings.Count(key, " ") + 1
 }
 
+// appendKeyWords appends the words of a key made by lineKey to dst:
+// strings.Fields(key), as the key's words are letters and digits parted
+// by single spaces, without allocating when dst has room.
+func appendKeyWords(dst []string, key string) []string {
+	for key != "" {
+		i := strings.IndexByte(key, ' ')
+		if i < 0 {
+			return append(dst, key)
+		}
+		dst = append(dst, key[:i])
+		key = key[i+1:]
+	}
+	return dst
+}
+
 // hasWordPrefix reports whether the key starts with the words of p:
 // key == p or key starts with p and a space (strings.HasPrefix(key, p+" "),
 // without building that string).

@@ -167,3 +167,22 @@ func TestMarkNeedsLook(t *testing.T) {
 		t.Error("markNeedsLook never said yes")
 	}
 }
+
+func TestAppendKeyWordsIsFields(t *testing.T) {
+	pieces := []string{"Word", " ", "  ", "don't", "’s", "l’été", "—", "42", "\n", "İ", ",", "..", "x", "\u00a0", "\u2003", "Ⱥ", "ǅ"}
+	check := func(s string) {
+		key, n := lineKey(s)
+		got, want := appendKeyWords(nil, key), strings.Fields(key)
+		if len(got) != len(want) || len(got) != n || strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("key %q of %q: appendKeyWords = %q, strings.Fields = %q, lineKey counts %d", key, s, got, want, n)
+		}
+	}
+	for _, s := range randomTexts(50000, pieces) {
+		check(s)
+	}
+	if !testing.Short() {
+		for _, s := range corpusLineTexts(t) {
+			check(s)
+		}
+	}
+}
