@@ -10,7 +10,7 @@ import (
 // block, found in one pass over its text instead of one each: whether
 // a-an, placeholder (its words), chatbot-leftover (its citation markers),
 // date-weekday, mojibake, invisible-char and unbalanced-quotes can find
-// anything in it, and whether spacing must read every byte. Each filter stops at byte pairs
+// anything in it, and whether spacing must read every byte or its marks. Each filter stops at byte pairs
 // (see bytePairs); one table of all their pairs stops at the pairs of any.
 type blockFacts struct {
 	// article: some standalone "a" or "an" is followed by a character
@@ -33,6 +33,10 @@ type blockFacts struct {
 	// doubleSpace: the text has two spaces in a row, which spacing judges
 	// (without them, it needs to look at the marks only).
 	doubleSpace bool
+	// spacedMark: a sentence mark (sentenceMarks) has a space before it,
+	// or a comma or full stop has an ASCII letter or a byte outside ASCII
+	// after it: without one, spacing's judgeMark reports no mark.
+	spacedMark bool
 	// weekday: the text names a day of the week ("...day" before a date
 	// or in brackets, "DAY") or has an abbreviation with its dot ("Fri."),
 	// as date-weekday needs.
@@ -52,15 +56,17 @@ type blockFacts struct {
 // The pair bits of the three filters, distinct so that one table holds
 // them all.
 const (
-	pairArticle   pairBits = 1 << iota // a-an: "a" after a byte outside words
-	pairUpper                          // placeholder: TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
-	pairLorem                          // placeholder: "em" of lorem, in any case
-	pairNs                             // placeholder: "ns" of insert, in any case
-	pairTurn                           // chatbot-leftover: "tu" of turn
-	pairOaicite                        // chatbot-leftover: "oa" of oaicite
-	pairSpaces                         // spacing: two spaces
-	pairDay                            // date-weekday: "da" of day, "DA" of DAY
-	pairAbbrevDot                      // date-weekday: the dot of "Fri."
+	pairArticle    pairBits = 1 << iota // a-an: "a" after a byte outside words
+	pairUpper                           // placeholder: TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
+	pairLorem                           // placeholder: "em" of lorem, in any case
+	pairNs                              // placeholder: "ns" of insert, in any case
+	pairTurn                            // chatbot-leftover: "tu" of turn
+	pairOaicite                         // chatbot-leftover: "oa" of oaicite
+	pairSpaces                          // spacing: two spaces
+	pairDay                             // date-weekday: "da" of day, "DA" of DAY
+	pairAbbrevDot                       // date-weekday: the dot of "Fri."
+	pairSpaceMark                       // spacing: a space before a sentence mark
+	pairMarkLetter                      // spacing: a letter after a comma or full stop
 )
 
 // Byte classes that factsOf notes for mojibake and invisible-char.
@@ -72,7 +78,8 @@ const (
 )
 
 var factPairs = func() *bytePairs {
-	pairs := append([]bytePair{articlePair, {" ", " ", pairSpaces}}, placeholderPairList...)
+	pairs := append([]bytePair{articlePair, {" ", " ", pairSpaces}}, spacingPairList...)
+	pairs = append(pairs, placeholderPairList...)
 	pairs = append(pairs, weekdayPairList...)
 	bp := newBytePairs(append(pairs, markerPairList...)...)
 	bp.classify(classHigh, func(c byte) bool { return c >= 0x80 })
@@ -138,6 +145,9 @@ func factsOf(text string) blockFacts {
 		}
 		if bits&pairSpaces != 0 {
 			f.doubleSpace, live = true, live&^pairSpaces
+		}
+		if bits&(pairSpaceMark|pairMarkLetter) != 0 {
+			f.spacedMark, live = true, live&^(pairSpaceMark|pairMarkLetter)
 		}
 		if bits&(pairDay|pairAbbrevDot) != 0 && weekdayPairHit(text, i, bits) {
 			f.weekday, live = true, live&^(pairDay|pairAbbrevDot)

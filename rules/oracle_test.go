@@ -134,8 +134,9 @@ func TestQuickWordsAgrees(t *testing.T) {
 	}
 }
 
-// TestMarkNeedsLook checks the inlined first test of judgeMark: where it
-// says no, judgeMark finds nothing.
+// TestMarkNeedsLook checks the filters before judgeMark: where the inlined
+// markNeedsLook says no, or the block's facts have no spaced mark, judgeMark
+// finds nothing.
 func TestMarkNeedsLook(t *testing.T) {
 	pieces := []string{"word", " ", "  ", ",", ".", ";", ":", "!", "?", "The", "ended.The", "a,b", " ,", " .", "(", ")", "\"", "é", "3", "x.com",
 		"\n", "”", "’", "Ä", "1,000", "…"}
@@ -152,11 +153,15 @@ func TestMarkNeedsLook(t *testing.T) {
 					if strings.IndexByte(sentenceMarks, b.Text[i]) < 0 {
 						continue
 					}
+					d, ok := judgeMark(doc, b, i, func() bool { return false })
+					if ok && !factsOf(b.Text).spacedMark {
+						t.Errorf("%v block %q: factsOf says no spaced mark, but judgeMark finds %v", f, b.Text, d)
+					}
 					if markNeedsLook(b.Text, i) {
 						looked++
 						continue
 					}
-					if d, ok := judgeMark(doc, b, i, func() bool { return false }); ok {
+					if ok {
 						t.Errorf("%v block %q: markNeedsLook(%d) = false, but judgeMark finds %v", f, b.Text, i, d)
 					}
 				}

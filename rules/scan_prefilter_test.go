@@ -310,7 +310,7 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 		return false
 	}
 	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n", "&", "<", "\x01", "\x7f", "\t", "Friday", "day", "DAY", "Fri.", "sun.", "9", ", ",
-		"\"", "(", ")", "[", "]", "“", "”", "„", "‘", "（", "）", "［", "］", "—", "\xe2", "\xef"}
+		"\"", "(", ")", "[", "]", "“", "”", "„", "‘", "（", "）", "［", "］", "—", "\xe2", "\xef", ",", ";", ":", "!", "?", " ,", ".x", ",Y", " !"}
 	for _, s := range randomTexts(20000, pieces) {
 		f := factsOf(s)
 		article := func() bool {
@@ -348,7 +348,16 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 		if !marks && len(unbalancedMarks(s, "")) > 0 {
 			t.Errorf("unbalancedMarks(%q) finds problems in a text without marks", s)
 		}
-		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), weekday, suspect, invisible, marks}
+		spacedMark := false
+		for i := 0; i < len(s); i++ {
+			if strings.IndexByte(sentenceMarks, s[i]) < 0 {
+				continue
+			}
+			if i > 0 && s[i-1] == ' ' || (s[i] == ',' || s[i] == '.') && i+1 < len(s) && (s[i+1] >= 0x80 || isASCIILetter(s[i+1])) {
+				spacedMark = true
+			}
+		}
+		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), spacedMark, weekday, suspect, invisible, marks}
 		if f != want {
 			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, want)
 		}

@@ -57,10 +57,13 @@ func (spacing) Check(doc *article.Document) []Diagnostic {
 		// Code is told from prose only for a block with a finding: few
 		// blocks have one.
 		n := len(out)
-		if facts[i].doubleSpace {
+		switch {
+		case facts[i].doubleSpace:
 			out = checkSpacing(out, doc, &doc.Blocks[i])
-		} else {
+		case facts[i].spacedMark:
 			out = checkMarks(out, doc, &doc.Blocks[i])
+		default:
+			continue // no mark that judgeMark could report (most blocks)
 		}
 		if len(out) > n && looksLikeCode(doc.Blocks[i].Text) {
 			out = out[:n]
@@ -186,6 +189,15 @@ func checkMarks(out []Diagnostic, doc *article.Document, b *article.Block) []Dia
 		}
 		find(k, i+1)
 	}
+}
+
+// spacingPairList are the byte pairs of the spacing filter
+// (blockFacts.spacedMark): a space and a sentence mark, a comma or full
+// stop and a letter or a byte outside ASCII. Where judgeMark may report a
+// mark, one of them stands.
+var spacingPairList = []bytePair{
+	{" ", sentenceMarks, pairSpaceMark},
+	{",.", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + upperHalf(), pairMarkLetter},
 }
 
 // sentenceMarks are the marks that checkSpacing looks at.
