@@ -41,9 +41,9 @@ type blockFacts struct {
 	// or in brackets, "DAY") or has an abbreviation with its dot ("Fri."),
 	// as date-weekday needs.
 	weekday bool
-	// suspect: a byte outside ASCII, '&' or '<', which every finding of
-	// mojibake starts from.
-	suspect bool
+	// high and ampLT: a byte outside ASCII, from which every garbled run
+	// of mojibake starts; '&' or '<', from which its literal markup does.
+	high, ampLT bool
 	// invisible: a byte outside ASCII or a control character other than
 	// tab and line ends, which every finding of invisible-char holds
 	// (hasInvisible).
@@ -53,8 +53,8 @@ type blockFacts struct {
 	marks bool
 }
 
-// The pair bits of the three filters, distinct so that one table holds
-// them all.
+// The pair bits of the filters, distinct so that one table holds them
+// all.
 const (
 	pairArticle    pairBits = 1 << iota // a-an: "a" after a byte outside words
 	pairUpper                           // placeholder: TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
@@ -156,7 +156,8 @@ func factsOf(text string) blockFacts {
 	if !f.marker && turn {
 		f.marker = strings.Contains(text, "contentReference[")
 	}
-	f.suspect = classes&(classHigh|classAmpLT) != 0
+	f.high = classes&classHigh != 0
+	f.ampLT = classes&classAmpLT != 0
 	f.invisible = classes&(classHigh|classControl) != 0
 	f.marks = classes&classMark != 0
 	return f

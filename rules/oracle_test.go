@@ -191,3 +191,34 @@ func TestAppendKeyWordsIsFields(t *testing.T) {
 		}
 	}
 }
+
+// TestMojibakeScansNeedTheirBytes checks the facts mojibake reads a block
+// by: garbledRuns finds nothing without a byte outside ASCII, literalMarkup
+// nothing without '&' or '<'.
+func TestMojibakeScansNeedTheirBytes(t *testing.T) {
+	pieces := []string{"word", " ", "&amp;", "&#8217;", "&lt;b&gt;", "<br>", "<p>", "Ã©", "â€™", "\uFFFD", "é", "&", "<", ";", "x"}
+	found := 0
+	for _, s := range randomTexts(20000, pieces) {
+		for _, f := range []article.Format{article.Text, article.HTML} {
+			doc, err := article.ParseFormat("a", []byte("Head\n\n"+s+"\n"), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for bi := range doc.Blocks {
+				b := &doc.Blocks[bi]
+				facts := factsOf(b.Text)
+				g, m := garbledRuns(nil, doc, b), literalMarkup(nil, doc, b)
+				found += len(g) + len(m)
+				if !facts.high && len(g) > 0 {
+					t.Errorf("%v block %q: no byte outside ASCII, but garbledRuns finds %v", f, b.Text, g)
+				}
+				if !facts.ampLT && len(m) > 0 {
+					t.Errorf("%v block %q: no '&' or '<', but literalMarkup finds %v", f, b.Text, m)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("the scans found nothing: the test tests nothing")
+	}
+}

@@ -334,7 +334,7 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 			turn = turn || t
 			return found, found
 		}) || turn && strings.Contains(s, "contentReference[")
-		suspect := strings.ContainsAny(s, "&<") || !isASCII(s)
+		high, ampLT := !isASCII(s), strings.ContainsAny(s, "&<")
 		invisible := !isASCII(s) || strings.ContainsFunc(s, func(r rune) bool {
 			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
 		})
@@ -357,7 +357,7 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 				spacedMark = true
 			}
 		}
-		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), spacedMark, weekday, suspect, invisible, marks}
+		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), spacedMark, weekday, high, ampLT, invisible, marks}
 		if f != want {
 			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, want)
 		}
