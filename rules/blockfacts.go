@@ -25,6 +25,9 @@ type blockFacts struct {
 	// the only other letters that fold to ASCII are "İ" (to "i") and the
 	// Kelvin sign (to "k").
 	placeholder bool
+	// opener: a '[', '{' or '%', where placeholder's bracketed labels and
+	// template variables start.
+	opener bool
 	// marker: the text has "turn" and a digit, "oaicite", or "turn" and
 	// "contentReference[" (the rule's original test asked for "turn" or
 	// "oaicite", and then for a marker). News is full of "return" and
@@ -75,6 +78,7 @@ const (
 	classControl             // a control character other than tab and line ends, or DEL
 	classAmpLT               // '&' or '<', of an entity or a tag left in the text
 	classMark                // a byte of markStartByte, for unbalanced-quotes
+	classOpener              // '[', '{' or '%', for placeholder
 )
 
 var factPairs = func() *bytePairs {
@@ -85,6 +89,7 @@ var factPairs = func() *bytePairs {
 	bp.classify(classHigh, func(c byte) bool { return c >= 0x80 })
 	bp.classify(classControl, func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f })
 	bp.classify(classMark, func(c byte) bool { return markStartByte[c] })
+	bp.classify(classOpener, func(c byte) bool { return c == '[' || c == '{' || c == '%' })
 	return bp.classify(classAmpLT, func(c byte) bool { return c == '&' || c == '<' })
 }()
 
@@ -160,5 +165,6 @@ func factsOf(text string) blockFacts {
 	f.ampLT = classes&classAmpLT != 0
 	f.invisible = classes&(classHigh|classControl) != 0
 	f.marks = classes&classMark != 0
+	f.opener = classes&classOpener != 0
 	return f
 }

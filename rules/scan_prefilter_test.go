@@ -310,7 +310,8 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 		return false
 	}
 	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n", "&", "<", "\x01", "\x7f", "\t", "Friday", "day", "DAY", "Fri.", "sun.", "9", ", ",
-		"\"", "(", ")", "[", "]", "“", "”", "„", "‘", "（", "）", "［", "］", "—", "\xe2", "\xef", ",", ";", ":", "!", "?", " ,", ".x", ",Y", " !"}
+		"\"", "(", ")", "[", "]", "“", "”", "„", "‘", "（", "）", "［", "］", "—", "\xe2", "\xef", ",", ";", ":", "!", "?", " ,", ".x", ",Y", " !",
+		"[", "]", "[TK]", "[insert name]", "{{name}}", "{% x %}", "${x}", "%s", "%d", "%", "{"}
 	for _, s := range randomTexts(20000, pieces) {
 		f := factsOf(s)
 		article := func() bool {
@@ -357,7 +358,13 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 				spacedMark = true
 			}
 		}
-		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), spacedMark, weekday, high, ampLT, invisible, marks}
+		opener := strings.ContainsAny(s, "[{%")
+		if !placeholder && !opener {
+			if hits := findPlaceholders(nil, s, match.Tokenize(s, nil), false); len(hits) > 0 {
+				t.Errorf("findPlaceholders(%q) finds %v in a text without a placeholder word or an opener", s, hits)
+			}
+		}
+		want := blockFacts{article, placeholder, opener, marker, strings.Contains(s, "  "), spacedMark, weekday, high, ampLT, invisible, marks}
 		if f != want {
 			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, want)
 		}
