@@ -1,11 +1,14 @@
 package rules
 
 import (
+	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/rules/article"
+	"github.com/copydesk/copydesk/rules/match"
 )
 
 // The forms below are the code as it was before a faster form replaced
@@ -220,5 +223,71 @@ func TestMojibakeScansNeedTheirBytes(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("the scans found nothing: the test tests nothing")
+	}
+}
+
+// repeatedWordOracle is repeated-word's Check as it was before
+// nextSameFold.
+func repeatedWordOracle(doc *article.Document) []Diagnostic {
+	var out []Diagnostic
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
+		skip := -1
+		for j := 0; j+1 < len(toks); j++ {
+			if f, g := toks[j].Fold, toks[j+1].Fold; len(f) != len(g) || f != "" && f[0] != g[0] || f != g || !isRepeatedWord(b.Text, toks, j) {
+				continue
+			}
+			if skip < 0 {
+				skip = 0
+				if !mayRepeatWord(b.Text) || foreignBlock(b.Text, toks) {
+					skip = 1
+				}
+			}
+			if skip == 1 {
+				break
+			}
+			first, second := toks[j], toks[j+1]
+			s, e := b.SrcRange(first.Start, second.End)
+			fs, fe := b.SrcRange(first.End, second.End)
+			w := first.Text(b.Text)
+			out = append(out, Diagnostic{
+				Start:   s,
+				End:     e,
+				Message: fmt.Sprintf("repeated word %q", w),
+				Fixes:   []Fix{{Message: fmt.Sprintf("remove the second %q", w), Edits: []Edit{{Start: fs, End: fe}}}},
+			})
+			j++
+		}
+	})
+	return out
+}
+
+func TestRepeatedWordAgreesWithOracle(t *testing.T) {
+	pieces := []string{"the ", "the", "The ", "THE ", "in ", "had ", "a ", "word ", "no ", ", ", ". ", "-", "\n", "die ", "der ", "und ", "x", " ", "é ", "É "}
+	found := 0
+	check := func(name string, src []byte) {
+		doc, err := article.Parse(name, src)
+		if err != nil {
+			return
+		}
+		got, want := (repeatedWord{}).Check(doc), repeatedWordOracle(doc)
+		found += len(want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Check = %v, the old loop %v", name, got, want)
+		}
+	}
+	for i, s := range randomTexts(20000, pieces) {
+		check(fmt.Sprintf("r%d.txt", i), []byte("Head\n\n"+s))
+	}
+	if found == 0 {
+		t.Error("no repeat found: the test tests nothing")
+	}
+	if !testing.Short() {
+		for _, f := range corpusFiles(t, "bbc/bbc/*/*.txt", "readability/pages/*/source.html") {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(f, src)
+		}
 	}
 }
