@@ -52,7 +52,7 @@ type blockFacts struct {
 	// (hasInvisible).
 	invisible bool
 	// marks: a byte that starts a mark unbalancedMarks follows
-	// (markStartByte); without one, it finds nothing.
+	// (markStartBytes); without one, it finds nothing.
 	marks bool
 }
 
@@ -77,7 +77,7 @@ const (
 	classHigh    = 1 << iota // a byte of a character outside ASCII
 	classControl             // a control character other than tab and line ends, or DEL
 	classAmpLT               // '&' or '<', of an entity or a tag left in the text
-	classMark                // a byte of markStartByte, for unbalanced-quotes
+	classMark                // a byte of markStartBytes, for unbalanced-quotes
 	classOpener              // '[', '{' or '%', for placeholder
 )
 
@@ -88,7 +88,7 @@ var factPairs = func() *bytePairs {
 	bp := newBytePairs(append(pairs, markerPairList...)...)
 	bp.classify(classHigh, func(c byte) bool { return c >= 0x80 })
 	bp.classify(classControl, func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f })
-	bp.classify(classMark, func(c byte) bool { return markStartByte[c] })
+	bp.classify(classMark, func(c byte) bool { return strings.IndexByte(markStartBytes, c) >= 0 })
 	bp.classify(classOpener, func(c byte) bool { return c == '[' || c == '{' || c == '%' })
 	return bp.classify(classAmpLT, func(c byte) bool { return c == '&' || c == '<' })
 }()

@@ -291,3 +291,19 @@ func TestRepeatedWordAgreesWithOracle(t *testing.T) {
 		}
 	}
 }
+
+func TestByteScannerFindsEveryByte(t *testing.T) {
+	pieces := []string{"word", " ", "\"", "(", ")", "[", "]", "“", "”", "（", "］", "—", "\xe2", "\xef", "x", "é"}
+	for _, s := range randomTexts(20000, pieces) {
+		sc := newByteScanner(s, markStartBytes)
+		for from := 0; from <= len(s); from++ {
+			want := from
+			for want < len(s) && strings.IndexByte(markStartBytes, s[want]) < 0 {
+				want++
+			}
+			if got := sc.next(from); got != want {
+				t.Fatalf("%q: next(%d) = %d, want %d", s, from, got, want)
+			}
+		}
+	}
+}
