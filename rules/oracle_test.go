@@ -307,3 +307,77 @@ func TestByteScannerFindsEveryByte(t *testing.T) {
 		}
 	}
 }
+
+// matchHeadlineOracle is matchHeadline without the test of the first word.
+func matchHeadlineOracle(text string, refs []headlineRef) (headlineRef, bool) {
+	k, n := lineKey(text)
+	if n < 3 {
+		return headlineRef{}, false
+	}
+	prefix := false
+	for _, r := range refs {
+		prefix = prefix || strings.HasPrefix(k, r.key)
+	}
+	if !prefix {
+		return headlineRef{}, false
+	}
+	sk := k
+	if st := stripSiteName(text); len(st) != len(text) {
+		sk, _ = lineKey(st)
+	}
+	for _, r := range refs {
+		if r.key == k || r.key == sk {
+			return r, true
+		}
+	}
+	return headlineRef{}, false
+}
+
+func TestMatchHeadlineAgrees(t *testing.T) {
+	heads := []string{"Council approves flood barrier", "İstanbul votes on new mayor", "Don’t panic, says minister | The Gazette", "ÉCOLE strike ends today"}
+	pieces := []string{"Council", "council", "COUNCIL", " ", "approves", "flood", "barrier", " | ", "The Gazette", " - ", "İstanbul", "istanbul", "votes", "on", "new", "mayor",
+		"Don’t", "dont", "don't", "panic", ",", "says", "minister", "ÉCOLE", "école", "strike", "ends", "today", "\"", "x"}
+	found := 0
+	for _, h := range heads {
+		doc, err := article.Parse("a.txt", []byte(h+"\n\nBody text.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs, _ := headlineRefs(doc)
+		for _, s := range append(randomTexts(20000, pieces), heads...) {
+			gr, gok := matchHeadline(s, refs)
+			wr, wok := matchHeadlineOracle(s, refs)
+			if gok {
+				found++
+			}
+			if gok != wok || gr != wr {
+				t.Errorf("headline %q, line %q: matchHeadline = %v %v, want %v %v", h, s, gr, gok, wr, wok)
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no line matched: the test tests nothing")
+	}
+	if testing.Short() {
+		return
+	}
+	for _, f := range corpusFiles(t, "bbc/bbc/*/*.txt", "readability/pages/*/source.html") {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := article.Parse(f, src)
+		if err != nil {
+			continue
+		}
+		refs, _ := headlineRefs(doc)
+		for _, l := range docLines(doc) {
+			s := l.text(doc)
+			gr, gok := matchHeadline(s, refs)
+			wr, wok := matchHeadlineOracle(s, refs)
+			if gok != wok || gr != wr {
+				t.Errorf("%s, line %q: matchHeadline = %v %v, want %v %v", f, s, gr, gok, wr, wok)
+			}
+		}
+	}
+}

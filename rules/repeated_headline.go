@@ -44,6 +44,10 @@ paragraph is repeated-block's. Delete the copy.`,
 type headlineRef struct {
 	key        string
 	start, end int // its range in Src, for the related location
+	// opener is the lineHash of the key's first word: a line whose key
+	// starts with the key (of three words or more), or whose key without a
+	// site name is the key, has that first word.
+	opener uint64
 }
 
 func (repeatedHeadline) Check(doc *article.Document) []Diagnostic {
@@ -125,7 +129,8 @@ func computeHeadlineRefs(doc *article.Document) ([]headlineRef, int) {
 				dup = dup || r.key == k
 			}
 			if !dup {
-				refs = append(refs, headlineRef{k, s, e})
+				h, _ := lineHash(t, 1) // the first word of k, hashed as a line's is
+				refs = append(refs, headlineRef{k, s, e, h})
 			}
 		}
 	}
@@ -192,6 +197,16 @@ func maySiteSeparator(t string) bool {
 }
 
 func matchHeadline(text string, refs []headlineRef) (headlineRef, bool) {
+	// A line whose first word opens no form of the headline matches none:
+	// most lines are told so without building their key.
+	first, _ := lineHash(text, 1)
+	opens := false
+	for _, r := range refs {
+		opens = opens || r.opener == first
+	}
+	if !opens {
+		return headlineRef{}, false
+	}
 	k, n := lineKey(text)
 	if n < 3 {
 		return headlineRef{}, false
