@@ -6,11 +6,11 @@ import (
 	"github.com/copydesk/copydesk/rules/article"
 )
 
-// blockFacts are the answers of seven rules' byte-level filters for one
+// blockFacts are the answers of eight rules' byte-level filters for one
 // block, found in one pass over its text instead of one each: whether
 // a-an, placeholder (its words), chatbot-leftover (its citation markers),
-// date-weekday, mojibake and invisible-char can find anything in it, and
-// whether spacing must read every byte. Each filter stops at byte pairs
+// date-weekday, mojibake, invisible-char and unbalanced-quotes can find
+// anything in it, and whether spacing must read every byte or its marks. Each filter stops at byte pairs
 // (see bytePairs); one table of all their pairs stops at the pairs of any.
 type blockFacts struct {
 	// article: some standalone "a" or "an" is followed by a character
@@ -25,6 +25,9 @@ type blockFacts struct {
 	// the only other letters that fold to ASCII are "İ" (to "i") and the
 	// Kelvin sign (to "k").
 	placeholder bool
+	// opener: a '[', '{' or '%', where placeholder's bracketed labels and
+	// template variables start.
+	opener bool
 	// marker: the text has "turn" and a digit, "oaicite", or "turn" and
 	// "contentReference[" (the rule's original test asked for "turn" or
 	// "oaicite", and then for a marker). News is full of "return" and
@@ -33,31 +36,40 @@ type blockFacts struct {
 	// doubleSpace: the text has two spaces in a row, which spacing judges
 	// (without them, it needs to look at the marks only).
 	doubleSpace bool
+	// spacedMark: a sentence mark (sentenceMarks) has a space before it,
+	// or a comma or full stop has an ASCII letter or a byte outside ASCII
+	// after it: without one, spacing's judgeMark reports no mark.
+	spacedMark bool
 	// weekday: the text names a day of the week ("...day" before a date
 	// or in brackets, "DAY") or has an abbreviation with its dot ("Fri."),
 	// as date-weekday needs.
 	weekday bool
-	// suspect: a byte outside ASCII, '&' or '<', which every finding of
-	// mojibake starts from.
-	suspect bool
+	// high and ampLT: a byte outside ASCII, from which every garbled run
+	// of mojibake starts; '&' or '<', from which its literal markup does.
+	high, ampLT bool
 	// invisible: a byte outside ASCII or a control character other than
 	// tab and line ends, which every finding of invisible-char holds
 	// (hasInvisible).
 	invisible bool
+	// marks: a byte that starts a mark unbalancedMarks follows
+	// (markStartBytes); without one, it finds nothing.
+	marks bool
 }
 
-// The pair bits of the three filters, distinct so that one table holds
-// them all.
+// The pair bits of the filters, distinct so that one table holds them
+// all.
 const (
-	pairArticle   pairBits = 1 << iota // a-an: "a" after a byte outside words
-	pairUpper                          // placeholder: TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
-	pairLorem                          // placeholder: "em" of lorem, in any case
-	pairNs                             // placeholder: "ns" of insert, in any case
-	pairTurn                           // chatbot-leftover: "tu" of turn
-	pairOaicite                        // chatbot-leftover: "oa" of oaicite
-	pairSpaces                         // spacing: two spaces
-	pairDay                            // date-weekday: "da" of day, "DA" of DAY
-	pairAbbrevDot                      // date-weekday: the dot of "Fri."
+	pairArticle    pairBits = 1 << iota // a-an: "a" after a byte outside words
+	pairUpper                           // placeholder: TK, XX, xx, IX of FIXME, OD of TODO, BD of TBD
+	pairLorem                           // placeholder: "em" of lorem, in any case
+	pairNs                              // placeholder: "ns" of insert, in any case
+	pairTurn                            // chatbot-leftover: "tu" of turn
+	pairOaicite                         // chatbot-leftover: "oa" of oaicite
+	pairSpaces                          // spacing: two spaces
+	pairDay                             // date-weekday: "da" of day, "DA" of DAY
+	pairAbbrevDot                       // date-weekday: the dot of "Fri."
+	pairSpaceMark                       // spacing: a space before a sentence mark
+	pairMarkLetter                      // spacing: a letter after a comma or full stop
 )
 
 // Byte classes that factsOf notes for mojibake and invisible-char.
@@ -65,14 +77,19 @@ const (
 	classHigh    = 1 << iota // a byte of a character outside ASCII
 	classControl             // a control character other than tab and line ends, or DEL
 	classAmpLT               // '&' or '<', of an entity or a tag left in the text
+	classMark                // a byte of markStartBytes, for unbalanced-quotes
+	classOpener              // '[', '{' or '%', for placeholder
 )
 
 var factPairs = func() *bytePairs {
-	pairs := append([]bytePair{articlePair, {" ", " ", pairSpaces}}, placeholderPairList...)
+	pairs := append([]bytePair{articlePair, {" ", " ", pairSpaces}}, spacingPairList...)
+	pairs = append(pairs, placeholderPairList...)
 	pairs = append(pairs, weekdayPairList...)
 	bp := newBytePairs(append(pairs, markerPairList...)...)
 	bp.classify(classHigh, func(c byte) bool { return c >= 0x80 })
 	bp.classify(classControl, func(c byte) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f })
+	bp.classify(classMark, func(c byte) bool { return strings.IndexByte(markStartBytes, c) >= 0 })
+	bp.classify(classOpener, func(c byte) bool { return c == '[' || c == '{' || c == '%' })
 	return bp.classify(classAmpLT, func(c byte) bool { return c == '&' || c == '<' })
 }()
 
@@ -134,6 +151,9 @@ func factsOf(text string) blockFacts {
 		if bits&pairSpaces != 0 {
 			f.doubleSpace, live = true, live&^pairSpaces
 		}
+		if bits&(pairSpaceMark|pairMarkLetter) != 0 {
+			f.spacedMark, live = true, live&^(pairSpaceMark|pairMarkLetter)
+		}
 		if bits&(pairDay|pairAbbrevDot) != 0 && weekdayPairHit(text, i, bits) {
 			f.weekday, live = true, live&^(pairDay|pairAbbrevDot)
 		}
@@ -141,7 +161,10 @@ func factsOf(text string) blockFacts {
 	if !f.marker && turn {
 		f.marker = strings.Contains(text, "contentReference[")
 	}
-	f.suspect = classes&(classHigh|classAmpLT) != 0
+	f.high = classes&classHigh != 0
+	f.ampLT = classes&classAmpLT != 0
 	f.invisible = classes&(classHigh|classControl) != 0
+	f.marks = classes&classMark != 0
+	f.opener = classes&classOpener != 0
 	return f
 }

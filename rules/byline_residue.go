@@ -143,8 +143,35 @@ func bylineCandidate(text string, haveByline bool) bool {
 			return true
 		}
 	}
-	return containsFold(text, "avatar") || containsFold(text, "author") || containsFold(text, "profile") ||
-		containsFold(text, "headshot") || containsFold(text, "user") || haveByline && quickWords(text, 4) <= 4
+	return mentionsAuthorPhoto(text) || haveByline && quickWords(text, 4) <= 4
+}
+
+// mentionsAuthorPhoto reports whether text contains "avatar", "author",
+// "profile", "headshot" or "user" in any ASCII case: one pass that tries
+// the words only where their first letter stands, instead of a
+// containsFold scan for each.
+func mentionsAuthorPhoto(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		switch foldASCII(text[i]) {
+		case 'a':
+			if hasPrefixFold(text[i:], "avatar") || hasPrefixFold(text[i:], "author") {
+				return true
+			}
+		case 'p':
+			if hasPrefixFold(text[i:], "profile") {
+				return true
+			}
+		case 'h':
+			if hasPrefixFold(text[i:], "headshot") {
+				return true
+			}
+		case 'u':
+			if hasPrefixFold(text[i:], "user") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func findByline(seen []*bylineLine, name string) (*bylineLine, bool) {

@@ -61,12 +61,15 @@ func (mojibake) Check(doc *article.Document) []Diagnostic {
 	var out []Diagnostic
 	facts := blockFactsOf(doc)
 	for bi := range doc.Blocks {
+		// Each scan reads a block only where its bytes stand: garbled runs
+		// start outside ASCII, literal markup at '&' or '<'.
 		b := &doc.Blocks[bi]
-		if !facts[bi].suspect {
-			continue
+		if facts[bi].high {
+			out = garbledRuns(out, doc, b)
 		}
-		out = garbledRuns(out, doc, b)
-		out = literalMarkup(out, doc, b)
+		if facts[bi].ampLT {
+			out = literalMarkup(out, doc, b)
+		}
 	}
 	return out
 }

@@ -69,6 +69,9 @@ func (placeholder) Check(doc *article.Document) []Diagnostic {
 	bi := -1
 	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
 		bi++
+		if !facts[bi].placeholder && !facts[bi].opener {
+			return // no word, label or template variable to find
+		}
 		hits = findPlaceholders(hits[:0], b.Text, toks, facts[bi].placeholder)
 		for _, h := range hits {
 			s, e := b.SrcRange(h.start, h.end)

@@ -51,6 +51,9 @@ marks it as one.`,
 type keyedLine struct {
 	line  textLine
 	first int // -1 when the line is not a repeat
+	// opener is the lineHash of the line's first three words (for the
+	// lines that repeatCandidate compares).
+	opener uint64
 }
 
 func (repeatedBlock) Check(doc *article.Document) []Diagnostic {
@@ -64,9 +67,11 @@ func (repeatedBlock) Check(doc *article.Document) []Diagnostic {
 	// whose first three words (by their hash) open no other line can be
 	// no repeat and no first copy, and is not read to its sixteenth word.
 	opens := make(map[uint64]int, len(lines))
-	for _, l := range lines {
+	for i, l := range lines {
+		keyed[i] = keyedLine{line: l, first: -1}
 		if repeatCandidate(doc.Blocks[l.block].Kind) {
 			h, _ := lineHash(l.text(doc), 3)
+			keyed[i].opener = h
 			opens[h]++
 		}
 	}
@@ -74,15 +79,11 @@ func (repeatedBlock) Check(doc *article.Document) []Diagnostic {
 	// confirmed on the keys themselves.
 	firstOf := make(map[uint64]int, len(lines))
 	for i, l := range lines {
-		keyed[i] = keyedLine{line: l, first: -1}
 		b := &doc.Blocks[l.block]
-		if !repeatCandidate(b.Kind) {
+		if !repeatCandidate(b.Kind) || opens[keyed[i].opener] < 2 {
 			continue
 		}
 		text := l.text(doc)
-		if h, _ := lineHash(text, 3); opens[h] < 2 {
-			continue
-		}
 		// Sixteen words tell lines apart; the thresholds below need no more.
 		h, n := lineHash(text, 16)
 		if n < minRepeatWords(b.Kind, text) || shortQuotation(text, n) || creditLike(text, n) || hasPrefixFold(text, "lorem ipsum") {

@@ -44,6 +44,10 @@ paragraph is repeated-block's. Delete the copy.`,
 type headlineRef struct {
 	key        string
 	start, end int // its range in Src, for the related location
+	// opener is the lineHash of the key's first word: a line whose key
+	// starts with the key (of three words or more), or whose key without a
+	// site name is the key, has that first word.
+	opener uint64
 }
 
 func (repeatedHeadline) Check(doc *article.Document) []Diagnostic {
@@ -125,7 +129,8 @@ func computeHeadlineRefs(doc *article.Document) ([]headlineRef, int) {
 				dup = dup || r.key == k
 			}
 			if !dup {
-				refs = append(refs, headlineRef{k, s, e})
+				h, _ := lineHash(t, 1) // the first word of k, hashed as a line's is
+				refs = append(refs, headlineRef{k, s, e, h})
 			}
 		}
 	}
@@ -160,6 +165,9 @@ var siteSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · "}
 
 // stripSiteName cuts a site name off the end of a title.
 func stripSiteName(t string) string {
+	if !maySiteSeparator(t) {
+		return t // most headlines: six searches spared
+	}
 	for _, sep := range siteSeparators {
 		if i := strings.LastIndex(t, sep); i > 0 {
 			if _, n := lineHash(t[i+len(sep):], 5); n <= 5 {
@@ -170,7 +178,35 @@ func stripSiteName(t string) string {
 	return t
 }
 
+// maySiteSeparator reports whether t may hold one of siteSeparators: each
+// is a space and then one of the bytes '|', '-', ':', 0xC2 (of "·") or
+// 0xE2 (of "–" and "—").
+func maySiteSeparator(t string) bool {
+	for i := strings.IndexByte(t, ' '); i >= 0 && i+1 < len(t); {
+		switch t[i+1] {
+		case '|', '-', ':', 0xC2, 0xE2:
+			return true
+		}
+		k := strings.IndexByte(t[i+1:], ' ')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
 func matchHeadline(text string, refs []headlineRef) (headlineRef, bool) {
+	// A line whose first word opens no form of the headline matches none:
+	// most lines are told so without building their key.
+	first, _ := lineHash(text, 1)
+	opens := false
+	for _, r := range refs {
+		opens = opens || r.opener == first
+	}
+	if !opens {
+		return headlineRef{}, false
+	}
 	k, n := lineKey(text)
 	if n < 3 {
 		return headlineRef{}, false

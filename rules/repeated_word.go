@@ -66,10 +66,8 @@ func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 		// German "die die" is right, and mayRepeatWord, the byte-level test
 		// that used to filter every block, still rules out what it did.
 		skip := -1
-		for j := 0; j+1 < len(toks); j++ {
-			// Most neighbours differ, nearly all of them in length or first
-			// byte: test that inline before the full judgement.
-			if f, g := toks[j].Fold, toks[j+1].Fold; len(f) != len(g) || f != "" && f[0] != g[0] || f != g || !isRepeatedWord(b.Text, toks, j) {
+		for j := nextSameFold(toks, 0); j >= 0; j = nextSameFold(toks, j+1) {
+			if !isRepeatedWord(b.Text, toks, j) {
 				continue
 			}
 			if skip < 0 {
@@ -91,10 +89,23 @@ func (repeatedWord) Check(doc *article.Document) []Diagnostic {
 				Message: fmt.Sprintf("repeated word %q", w),
 				Fixes:   []Fix{{Message: fmt.Sprintf("remove the second %q", w), Edits: []Edit{{Start: fs, End: fe}}}},
 			})
-			j++
+			j++ // the second copy starts no repeat of its own
 		}
 	})
 	return out
+}
+
+// nextSameFold returns the first j >= from at which toks[j] and toks[j+1]
+// have the same Fold, or -1. Most neighbours differ, nearly all of them in
+// length or first byte, which it tests first; a loop of its own keeps the
+// scan of every token in registers, away from the rule's judgement.
+func nextSameFold(toks []match.Token, from int) int {
+	for j := from; j+1 < len(toks); j++ {
+		if f, g := toks[j].Fold, toks[j+1].Fold; len(f) == len(g) && (f == "" || f[0] == g[0]) && f == g {
+			return j
+		}
+	}
+	return -1
 }
 
 // isRepeatedWord reports whether toks[j] and toks[j+1] are the same word

@@ -309,7 +309,9 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 		}
 		return false
 	}
-	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n", "&", "<", "\x01", "\x7f", "\t", "Friday", "day", "DAY", "Fri.", "sun.", "9", ", "}
+	pieces := []string{"a ", "an ", "A ", "hour", "apple", "house", "TK", "XX", "lorem", "insert", "turn0search1", "turn", "oaicite", "contentReference[", " ", "  ", ".", "x", "é", "\n", "&", "<", "\x01", "\x7f", "\t", "Friday", "day", "DAY", "Fri.", "sun.", "9", ", ",
+		"\"", "(", ")", "[", "]", "“", "”", "„", "‘", "（", "）", "［", "］", "—", "\xe2", "\xef", ",", ";", ":", "!", "?", " ,", ".x", ",Y", " !",
+		"[", "]", "[TK]", "[insert name]", "{{name}}", "{% x %}", "${x}", "%s", "%d", "%", "{"}
 	for _, s := range randomTexts(20000, pieces) {
 		f := factsOf(s)
 		article := func() bool {
@@ -333,7 +335,7 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 			turn = turn || t
 			return found, found
 		}) || turn && strings.Contains(s, "contentReference[")
-		suspect := strings.ContainsAny(s, "&<") || !isASCII(s)
+		high, ampLT := !isASCII(s), strings.ContainsAny(s, "&<")
 		invisible := !isASCII(s) || strings.ContainsFunc(s, func(r rune) bool {
 			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
 		})
@@ -341,7 +343,28 @@ func TestFactsOfOnePassAgrees(t *testing.T) {
 			hit := weekdayPairHit(s, i, bits)
 			return hit, hit
 		})
-		want := blockFacts{article, placeholder, marker, strings.Contains(s, "  "), weekday, suspect, invisible}
+		// unbalancedMarks finds nothing in a text without a byte that
+		// starts one of its marks.
+		marks := strings.ContainsAny(s, "\"()[]") || strings.IndexByte(s, 0xe2) >= 0 || strings.IndexByte(s, 0xef) >= 0
+		if !marks && len(unbalancedMarks(s, "")) > 0 {
+			t.Errorf("unbalancedMarks(%q) finds problems in a text without marks", s)
+		}
+		spacedMark := false
+		for i := 0; i < len(s); i++ {
+			if strings.IndexByte(sentenceMarks, s[i]) < 0 {
+				continue
+			}
+			if i > 0 && s[i-1] == ' ' || (s[i] == ',' || s[i] == '.') && i+1 < len(s) && (s[i+1] >= 0x80 || isASCIILetter(s[i+1])) {
+				spacedMark = true
+			}
+		}
+		opener := strings.ContainsAny(s, "[{%")
+		if !placeholder && !opener {
+			if hits := findPlaceholders(nil, s, match.Tokenize(s, nil), false); len(hits) > 0 {
+				t.Errorf("findPlaceholders(%q) finds %v in a text without a placeholder word or an opener", s, hits)
+			}
+		}
+		want := blockFacts{article, placeholder, opener, marker, strings.Contains(s, "  "), spacedMark, weekday, high, ampLT, invisible, marks}
 		if f != want {
 			t.Errorf("factsOf(%q) = %+v, want %+v", s, f, want)
 		}

@@ -135,15 +135,20 @@ var (
 // run that long, and each starts in a known way or ends "All rights
 // reserved".
 func longChromeSignal(text string) bool {
-	t := strings.TrimRight(text, ". ")
+	// strings.TrimRight(text, ". "), without making its set of two bytes
+	// for every line.
+	t := text
+	for len(t) > 0 && (t[len(t)-1] == '.' || t[len(t)-1] == ' ') {
+		t = t[:len(t)-1]
+	}
 	if len(t) >= 8 && hasPrefixFold(t[len(t)-8:], "reserved") || strings.HasPrefix(text, "©") {
 		return true
 	}
 	if len(text) < 2 {
 		return false
 	}
-	// Only the starts that share the line's first two letters are tried.
-	for _, p := range longChromeStarts[[2]byte{foldASCII(text[0]), foldASCII(text[1])}] {
+	// Only the starts that share the line's first letter are tried.
+	for _, p := range longChromeStarts[foldASCII(text[0])] {
 		if hasPrefixFold(text, p) {
 			return true
 		}
@@ -152,15 +157,13 @@ func longChromeSignal(text string) bool {
 }
 
 // longChromeStarts holds the starts of long chrome lines (see
-// longChromeSignal) by their first two bytes, all of them lower-case ASCII.
-var longChromeStarts = func() map[[2]byte][]string {
-	m := map[[2]byte][]string{}
+// longChromeSignal) by their first byte, all of them lower-case ASCII.
+var longChromeStarts = func() (t [256][]string) {
 	starts := append([]string{"(c)", "copyright", "have something to add", "share your thoughts", "tell us what you think"}, subscribeStarts...)
 	for _, p := range append(starts, cookieStarts...) {
-		k := [2]byte{p[0], p[1]}
-		m[k] = append(m[k], p)
+		t[p[0]] = append(t[p[0]], p)
 	}
-	return m
+	return t
 }()
 
 // foldASCII lower-cases an ASCII capital letter, as hasPrefixFold does.
@@ -177,7 +180,8 @@ func chromeLine(line string, kind article.Kind) string {
 	if n == 0 || n > 60 {
 		return ""
 	}
-	ws := strings.Fields(key)
+	var buf [60]string // the words, on the stack
+	ws := appendKeyWords(buf[:0], key)
 	switch {
 	case shareLabels[key] || n <= 12 && isShareBar(ws) || n <= 6 && shareCount(ws):
 		return shareBarMsg
@@ -242,6 +246,15 @@ var subscribeStarts = []string{"click here to subscribe", "subscribe to", "subsc
 	"want more", "like this story", "get breaking news", "already a subscriber", "become a subscriber", "subscribe", "newsletter",
 	"for the full story", "to read the full story", "to continue reading", "from our editors to your inbox"}
 
+// subscribeStartsBy holds subscribeStarts by their first byte: a key is
+// compared with the starts that share its first byte only.
+var subscribeStartsBy = func() (t [256][]string) {
+	for _, p := range subscribeStarts {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
 // isSubscribePrompt: a line that starts with a subscription call and is
 // about newsletters, subscriptions or inboxes.
 func isSubscribePrompt(key string, ws []string) bool {
@@ -251,8 +264,11 @@ func isSubscribePrompt(key string, ws []string) bool {
 	if strings.Contains(key, "our newsletter") || len(ws) <= 10 && strings.Contains(key, "your email address") {
 		return true
 	}
+	if key == "" {
+		return false
+	}
 	start := false
-	for _, p := range subscribeStarts {
+	for _, p := range subscribeStartsBy[key[0]] {
 		if hasWordPrefix(key, p) {
 			start = true
 			break

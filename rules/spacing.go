@@ -57,10 +57,13 @@ func (spacing) Check(doc *article.Document) []Diagnostic {
 		// Code is told from prose only for a block with a finding: few
 		// blocks have one.
 		n := len(out)
-		if facts[i].doubleSpace {
+		switch {
+		case facts[i].doubleSpace:
 			out = checkSpacing(out, doc, &doc.Blocks[i])
-		} else {
+		case facts[i].spacedMark:
 			out = checkMarks(out, doc, &doc.Blocks[i])
+		default:
+			continue // no mark that judgeMark could report (most blocks)
 		}
 		if len(out) > n && looksLikeCode(doc.Blocks[i].Text) {
 			out = out[:n]
@@ -104,11 +107,20 @@ func checkSpacing(out []Diagnostic, doc *article.Document, b *article.Block) []D
 		if cls&markClass == 0 {
 			continue // most bytes: letters
 		}
-		if d, ok := judgeMark(doc, b, i, isForeign); ok {
-			out = append(out, d)
+		if markNeedsLook(text, i) {
+			if d, ok := judgeMark(doc, b, i, isForeign); ok {
+				out = append(out, d)
+			}
 		}
 	}
 	return out
+}
+
+// markNeedsLook is judgeMark's first test, small enough to inline where
+// the marks are found: most marks ("word, word", "end. Next") have no
+// space before them and no letter after, and judgeMark would find nothing.
+func markNeedsLook(text string, i int) bool {
+	return i > 0 && text[i-1] == ' ' || i+1 < len(text) && (text[i+1] >= utf8.RuneSelf || isASCIILetter(text[i+1]))
 }
 
 // judgeMark judges the sentence mark at b.Text[i]: a space before it, or
@@ -170,11 +182,22 @@ func checkMarks(out []Diagnostic, doc *article.Document, b *article.Block) []Dia
 		if i >= len(text) {
 			return out
 		}
-		if d, ok := judgeMark(doc, b, i, isForeign); ok {
-			out = append(out, d)
+		if markNeedsLook(text, i) {
+			if d, ok := judgeMark(doc, b, i, isForeign); ok {
+				out = append(out, d)
+			}
 		}
 		find(k, i+1)
 	}
+}
+
+// spacingPairList are the byte pairs of the spacing filter
+// (blockFacts.spacedMark): a space and a sentence mark, a comma or full
+// stop and a letter or a byte outside ASCII. Where judgeMark may report a
+// mark, one of them stands.
+var spacingPairList = []bytePair{
+	{" ", sentenceMarks, pairSpaceMark},
+	{",.", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + upperHalf(), pairMarkLetter},
 }
 
 // sentenceMarks are the marks that checkSpacing looks at.

@@ -41,3 +41,21 @@ func benchParse(b *testing.B, pattern, path string) {
 func BenchmarkParseText(b *testing.B)     { benchParse(b, "bbc/bbc/*/*.txt", "a.txt") }
 func BenchmarkParseMarkdown(b *testing.B) { benchParse(b, "bbc/bbc/*/*.txt", "a.md") }
 func BenchmarkParseHTML(b *testing.B)     { benchParse(b, "readability/pages/*/source.html", "a.html") }
+
+// BenchmarkPositionBBC turns offsets of the BBC articles into lines and
+// columns, as the engine places findings: one offset every 97 bytes.
+func BenchmarkPositionBBC(b *testing.B) {
+	srcs, size := loadCorpus(b, "bbc/bbc/*/*.txt")
+	lis := make([]*LineIndex, len(srcs))
+	for i, src := range srcs {
+		lis[i] = NewLineIndex(src, false)
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for i, li := range lis {
+			for off := 0; off < len(srcs[i]); off += 97 {
+				li.Position(off)
+			}
+		}
+	}
+}

@@ -107,6 +107,11 @@ func (li *LineIndex) Position(off int) (line, col int) {
 	}
 	col = 1
 	for i := start; i < off; {
+		if li.src[i] < utf8.RuneSelf {
+			i++ // ASCII: one byte, one column, no decoding
+			col++
+			continue
+		}
 		_, size := utf8.DecodeRune(li.src[i:])
 		if i+size > off {
 			break

@@ -1,6 +1,8 @@
 package article
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -83,4 +85,53 @@ func isLineTerm(src []byte, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// positionOracle is Position's column count as it was, decoding every
+// character.
+func positionOracle(li *LineIndex, off int) (line, col int) {
+	if off > len(li.src) {
+		off = len(li.src)
+	}
+	if off < 0 {
+		off = 0
+	}
+	line = li.Line(off)
+	start := li.starts[line-1]
+	if line == 1 && li.bom > 0 && off >= li.bom {
+		start = li.bom
+	}
+	if li.single {
+		return line, off - start + 1
+	}
+	col = 1
+	for i := start; i < off; {
+		_, size := utf8.DecodeRune(li.src[i:])
+		if i+size > off {
+			break
+		}
+		i += size
+		col++
+	}
+	return line, col
+}
+
+func TestPositionAgreesWithOracle(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"a", "word ", "\n", "\r\n", "\r", "é", "€", "😀", "\xff", "\x80", "\xe2\x82", "\xEF\xBB\xBF", " "}
+	for n := 0; n < 5000; n++ {
+		var b strings.Builder
+		for k := r.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		li := NewLineIndex(src, false)
+		for off := -1; off <= len(src)+1; off++ {
+			gl, gc := li.Position(off)
+			wl, wc := positionOracle(li, off)
+			if gl != wl || gc != wc {
+				t.Fatalf("%q: Position(%d) = %d:%d, want %d:%d", src, off, gl, gc, wl, wc)
+			}
+		}
+	}
 }

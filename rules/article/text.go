@@ -17,6 +17,7 @@ func parseText(doc *Document, content []byte) {
 	// the list of blocks is not grown four times for a short story.
 	doc.Blocks = make([]Block, 0, min(doc.Lines.Lines()/2+1, 64))
 	bb.arena = make([]Span, 0, cap(doc.Blocks)) // a span a block, most of them
+	lines := newLineWalker(doc, content)
 	headline := true
 	flush := func() {
 		kind := Paragraph
@@ -37,7 +38,7 @@ func parseText(doc *Document, content []byte) {
 		}
 	}
 	for pos := parseFrontMatter(doc, content, false); pos < len(content); {
-		raw, next := lineAt(content, pos)
+		raw, next := lines.at(pos)
 		lo, hi := pos, pos+len(raw)
 		for lo < hi && isSpaceByte(content[lo]) {
 			lo++
@@ -179,6 +180,37 @@ func isDateline(s string) bool {
 		}
 	}
 	return digits > 0 && (named || iso) && words <= 8
+}
+
+// lineWalker returns the lines of a text file's content as lineAt does,
+// in order, from the line starts that the document's LineIndex found
+// already: no second search for each line's end. Content decoded from
+// Windows-1252 has other offsets than Src; its lines are searched for.
+type lineWalker struct {
+	content []byte
+	li      *LineIndex // nil: lineAt
+	base    int        // content[i] is li.src[i+base] (a byte-order mark)
+	k       int        // the 0-based line of the last position asked for
+}
+
+func newLineWalker(doc *Document, content []byte) lineWalker {
+	w := lineWalker{content: content}
+	if li := doc.Lines; li != nil && !li.single && len(li.src) >= len(content) {
+		w.li, w.base = li, len(li.src)-len(content)
+	}
+	return w
+}
+
+// at is lineAt(content, pos) for positions asked in increasing order.
+func (w *lineWalker) at(pos int) ([]byte, int) {
+	if w.li == nil {
+		return lineAt(w.content, pos)
+	}
+	off := pos + w.base
+	for w.k+1 < len(w.li.starts) && w.li.starts[w.k+1] <= off {
+		w.k++
+	}
+	return w.content[pos : w.li.LineEnd(w.k+1)-w.base], w.li.LineStart(w.k+2) - w.base
 }
 
 // lineEnd returns the index of the first '\n' or '\r' in content at or

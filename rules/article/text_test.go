@@ -1,6 +1,10 @@
 package article
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestParseText(t *testing.T) {
 	runParseCases(t, []parseCase{
@@ -100,4 +104,47 @@ func TestParseText(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestLineWalkerAgreesWithLineAt checks that the lines parseText takes
+// from the line index are the lines lineAt finds, for every kind of line
+// end, with and without a byte-order mark.
+func TestLineWalkerAgreesWithLineAt(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "word ", "\n", "\r", "\r\n", "\n\n", "\r\r\n", "é", " ", "---"}
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		bom := r.IntN(3) == 0
+		if bom {
+			b.WriteString("\xEF\xBB\xBF")
+		}
+		for k := r.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		content := src
+		if bom {
+			content = src[3:]
+		}
+		doc := &Document{Src: src, Lines: NewLineIndex(src, false)}
+		w := newLineWalker(doc, content)
+		if w.li == nil {
+			t.Fatalf("%q: the walker does not use the line index", src)
+		}
+		// From the start, or from a line start (parseFrontMatter ends at one).
+		pos := 0
+		if skip := r.IntN(3); skip > 0 {
+			for ; skip > 0 && pos < len(content); skip-- {
+				_, pos = lineAt(content, pos)
+			}
+		}
+		for pos < len(content) {
+			got, gotNext := w.at(pos)
+			want, wantNext := lineAt(content, pos)
+			if string(got) != string(want) || gotNext != wantNext {
+				t.Fatalf("%q at %d: walker gives %q, %d; lineAt %q, %d", src, pos, got, gotNext, want, wantNext)
+			}
+			pos = gotNext
+		}
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -736,6 +737,9 @@ func directiveHead(text string) string {
 }
 
 func sortFindings(fs []rules.Finding) {
+	if len(fs) < 2 {
+		return // most files: no findings, and no sorter to make
+	}
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := &fs[i], &fs[j]
 		if a.Path != b.Path {
@@ -758,19 +762,57 @@ func sortFindings(fs []rules.Finding) {
 // normalised match and occurrence among equal (rule, match) findings of the
 // file: no line numbers, so it survives edits above the finding.
 func fingerprint(fs []rules.Finding) {
+	if len(fs) == 0 {
+		return
+	}
 	seen := map[string]int{}
-	var buf []byte // rule NUL path NUL normalised match NUL occurrence
+	var buf, key []byte // rule NUL path NUL normalised match NUL occurrence; rule NUL normalised match
 	for i := range fs {
 		f := &fs[i]
-		norm := strings.Join(strings.Fields(strings.ToLower(f.Match)), " ")
-		key := f.Rule + "\x00" + norm
-		occ := seen[key]
-		seen[key] = occ + 1
 		buf = append(buf[:0], f.Rule...)
 		buf = append(append(buf, 0), f.Path...)
-		buf = append(append(buf, 0), norm...)
+		buf = append(buf, 0)
+		norm := len(buf)
+		buf = appendFields(buf, strings.ToLower(f.Match))
+		key = append(append(append(key[:0], f.Rule...), 0), buf[norm:]...)
+		occ := seen[string(key)]
+		seen[string(key)] = occ + 1
 		buf = strconv.AppendInt(append(buf, 0), int64(occ), 10)
 		h := sha256.Sum256(buf)
 		f.Fingerprint = hex.EncodeToString(h[:16])
 	}
+}
+
+// appendFields appends the fields of s (as strings.Fields splits them)
+// joined by single spaces: strings.Join(strings.Fields(s), " ") without
+// the slice of fields and the joined copy.
+func appendFields(dst []byte, s string) []byte {
+	start := len(dst)
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r, size := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, s[i:j]...)
+		i = j
+	}
+	return dst
 }

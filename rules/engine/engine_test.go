@@ -5,9 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -451,6 +453,61 @@ func TestFingerprintDefinition(t *testing.T) {
 		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s\x00%d", f.Rule, f.Path, norm, occ)))
 		if want := hex.EncodeToString(h[:16]); f.Fingerprint != want {
 			t.Errorf("finding %d: fingerprint %s, want %s", i, f.Fingerprint, want)
+		}
+	}
+}
+
+func TestAppendFieldsAgreesWithJoinFields(t *testing.T) {
+	pieces := []string{"word", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000", "É", "x", "\xff", "\xe2\x80", ",", ""}
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := r.IntN(10); k >= 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, s := range []string{s, strings.ToLower(s)} {
+			want := strings.Join(strings.Fields(s), " ")
+			if got := string(appendFields([]byte("pre"), s)); got != "pre"+want {
+				t.Fatalf("appendFields(%q) = %q, want %q", s, got, "pre"+want)
+			}
+		}
+	}
+}
+
+// fingerprintOracle is fingerprint as it was before appendFields.
+func fingerprintOracle(fs []rules.Finding) {
+	seen := map[string]int{}
+	var buf []byte
+	for i := range fs {
+		f := &fs[i]
+		norm := strings.Join(strings.Fields(strings.ToLower(f.Match)), " ")
+		key := f.Rule + "\x00" + norm
+		occ := seen[key]
+		seen[key] = occ + 1
+		buf = append(buf[:0], f.Rule...)
+		buf = append(append(buf, 0), f.Path...)
+		buf = append(append(buf, 0), norm...)
+		buf = strconv.AppendInt(append(buf, 0), int64(occ), 10)
+		h := sha256.Sum256(buf)
+		f.Fingerprint = hex.EncodeToString(h[:16])
+	}
+}
+
+func TestFingerprintAgreesWithOracle(t *testing.T) {
+	matches := []string{"the the", "The  the", "THE\tTHE", "", " ", "café Café", "\xff bad", "a\u00a0b", "a b", "A B"}
+	var fs []rules.Finding
+	for i, m := range matches {
+		for _, rule := range []string{"repeated-word", "spacing"} {
+			fs = append(fs, rules.Finding{Rule: rule, Path: "a/b.txt", Match: m, Offset: i})
+		}
+	}
+	want := append([]rules.Finding(nil), fs...)
+	fingerprintOracle(want)
+	fingerprint(fs)
+	for i := range fs {
+		if fs[i].Fingerprint != want[i].Fingerprint {
+			t.Errorf("finding %d (%q %q): fingerprint %s, want %s", i, fs[i].Rule, fs[i].Match, fs[i].Fingerprint, want[i].Fingerprint)
 		}
 	}
 }
