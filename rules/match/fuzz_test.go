@@ -1,13 +1,15 @@
 package match
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzTokenize checks that tokens stay inside the text, in order, without
 // overlap, never split a character, and carry the folded form of their text;
-// and that Find agrees with its slow oracle on them.
+// that they are the reference tokenizer's; and that Find agrees with its
+// slow oracle on them.
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{
 		"Mr. Smith went to the U.S. on Jan. 5. He left!",
@@ -35,6 +37,9 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatalf("token %d (%q) hash %#x, want tokenHash %#x", i, tk.Fold, tk.hash, tokenHash(tk.Fold))
 			}
 			prev = tk.End
+		}
+		if ref := appendTokensRef(nil, text); !slices.Equal(toks, ref) {
+			t.Fatalf("Tokenize(%q) = %+v, reference %+v", text, toks, ref)
 		}
 		if len(toks) > 0 && !toks[0].SentenceStart {
 			t.Fatalf("first token of %q does not start a sentence", text)

@@ -9,6 +9,7 @@
 package match
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -157,12 +158,8 @@ func AppendTokens(dst []Token, text string) []Token {
 				// Most words are a run of ASCII letters and digits, checked
 				// for capitals as it is scanned; scanWord takes over when
 				// the run may go on ("don't", "3.5", "U.S.", "café").
-				j, caps := i, uint8(0)
-				for j < len(text) && asciiWord[text[j]] != 0 {
-					caps |= asciiWord[text[j]]
-					j++
-				}
-				end, toFold := j, int(caps/upperByte) // toFold: 1 for a word with capitals
+				j, toFold := scanASCIIWord(text, i) // toFold: 1 for a word with capitals
+				end := j
 				if j < len(text) && mayContinueWord(text[j]) {
 					if end = scanWord(text, i, j); end > j && !isFolded(text[i:end]) {
 						toFold = 1
@@ -305,6 +302,58 @@ const (
 	lowerByte = 1 << iota // a lower-case letter or a digit
 	upperByte
 )
+
+// scanASCIIWord returns the end of the run of ASCII letters and digits
+// that starts at i, and 1 if it has a capital (0 if not). It reads the text
+// eight bytes at a time: the end of a word, where a byte loop leaves its
+// loop, is a branch the processor cannot predict, and most words end within
+// the first eight bytes.
+func scanASCIIWord(text string, i int) (end, caps int) {
+	for i+8 <= len(text) {
+		n, upper := asciiWordPrefix(load64(text, i))
+		i += n
+		caps |= upper
+		if n < 8 {
+			return i, caps
+		}
+	}
+	for i < len(text) && asciiWord[text[i]] != 0 {
+		caps |= int(asciiWord[text[i]] / upperByte)
+		i++
+	}
+	return i, caps
+}
+
+// load64 returns the eight bytes of text at i as a little-endian number
+// (the compiler makes it one load).
+func load64(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// asciiWordPrefix returns how many of the eight bytes in x (the first in
+// the lowest byte) lead with ASCII letters and digits, and 1 if one of
+// those is a capital (0 if not). Each byte range test sets the high bit of
+// every byte in the range, all eight bytes at once (SWAR): with the high
+// bits cleared first, the additions never carry from one byte to the next.
+func asciiWordPrefix(x uint64) (n, caps int) {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	low := x &^ high
+	// inRange sets the high bit of the bytes of low in [lo, hi].
+	inRange := func(lo, hi byte) uint64 {
+		return (low + ones*uint64(0x80-lo)) &^ (low + ones*uint64(0x7F-hi)) & high
+	}
+	upper := inRange('A', 'Z')
+	word := (upper | inRange('a', 'z') | inRange('0', '9')) &^ x
+	other := ^word & high // the bytes that end the run
+	n = bits.TrailingZeros64(other) / 8
+	// The capitals before the first other byte (all of x when none).
+	if upper&(other&-other-1) != 0 {
+		caps = 1
+	}
+	return n, caps
+}
 
 // mayContinueWord reports whether a word may go on at byte c, which ends a
 // run of ASCII letters and digits: an apostrophe, a "." or "," (in "3.5",
