@@ -141,7 +141,10 @@ func AppendTokens(dst []Token, text string) []Token {
 	space := true   // white space (or the start) before the next token
 	newline := true // a line break since the last token
 	foldBytes := 0  // bytes of the words whose folded form differs
-	stop := -1      // the first token that may end a sentence
+	// The tokens that may end a sentence (from base), as many as stops
+	// holds; nstops counts them all.
+	var stops [16]int32
+	nstops := 0
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -172,9 +175,10 @@ func AppendTokens(dst []Token, text string) []Token {
 				toks = appendToken(toks, i, end, text[i:end], Word+Kind(toFold)*(wordToFold-Word), tokenHash(text[i:end]), space, newline)
 				i = end
 			case classStop:
-				if stop < 0 {
-					stop = len(toks)
+				if nstops < len(stops) {
+					stops[nstops] = int32(len(toks) - base)
 				}
+				nstops++
 				toks = appendToken(toks, i, i+1, text[i:i+1], Punct, asciiHash[c], space, newline)
 				i++
 			default:
@@ -211,8 +215,11 @@ func AppendTokens(dst []Token, text string) []Token {
 			i += size
 		default:
 			f := foldPunct(text[i : i+size])
-			if stop < 0 && isTerminal(f) {
-				stop = len(toks)
+			if isTerminal(f) {
+				if nstops < len(stops) {
+					stops[nstops] = int32(len(toks) - base)
+				}
+				nstops++
 			}
 			toks = appendToken(toks, i, i+size, f, Punct, tokenHash(f), space, newline)
 			i += size
@@ -237,8 +244,8 @@ func AppendTokens(dst []Token, text string) []Token {
 	}
 	if len(toks) > base {
 		toks[base].SentenceStart = true
-		if stop >= 0 {
-			markSentences(text, toks[base:], stop-base)
+		if nstops > 0 {
+			markSentences(text, toks[base:], stops[:min(nstops, len(stops))], nstops > len(stops))
 		}
 	}
 	return toks
@@ -526,41 +533,60 @@ func isAbbreviation(w string) bool {
 // that starts with a capital or a digit, or by an opening quote. A "." after
 // an abbreviation ("Mr.", "Jan.") or an initial ("J.") does not end a
 // sentence; "U.S." and "3.5" are single words, so their dots never do.
-// toks[from] is the first sentence-final punctuation of toks.
-func markSentences(text string, toks []Token, from int) {
-	for i := from; i < len(toks); i++ {
-		t := &toks[i]
-		if t.Kind != Punct || !isTerminal(t.Fold) {
-			continue
+// stops are the first sentence-final punctuation tokens of toks, in order:
+// all of them unless more is set, when the tokens after the last of stops
+// are searched for the others.
+func markSentences(text string, toks []Token, stops []int32, more bool) {
+	next := 0 // the tokens before next are done with
+	for _, i := range stops {
+		if int(i) >= next {
+			next = markSentenceAfter(text, toks, int(i))
 		}
-		if t.Fold == "." && i > 0 && toks[i-1].Kind == Word && !t.SpaceBefore {
-			w := &toks[i-1]
-			if isAbbreviation(w.Fold) || (w.End-w.Start == 1 && isLetterByte(text[w.Start]) && text[w.Start] >= 'A' && text[w.Start] <= 'Z') {
-				continue
-			}
+	}
+	if !more {
+		return
+	}
+	for i := max(next, int(stops[len(stops)-1])+1); i < len(toks); {
+		if t := &toks[i]; t.Kind == Punct && isTerminal(t.Fold) {
+			i = markSentenceAfter(text, toks, i)
+		} else {
+			i++
 		}
-		j := i + 1
-		for j < len(toks) && toks[j].Kind == Punct && !toks[j].SpaceBefore && isCloser(toks[j].Fold) {
-			j++
+	}
+}
+
+// markSentenceAfter marks the start of the sentence after toks[i],
+// sentence-final punctuation, if one starts there, and returns the index of
+// the next token that may end a sentence.
+func markSentenceAfter(text string, toks []Token, i int) int {
+	t := &toks[i]
+	if t.Fold == "." && i > 0 && toks[i-1].Kind == Word && !t.SpaceBefore {
+		w := &toks[i-1]
+		if isAbbreviation(w.Fold) || (w.End-w.Start == 1 && isLetterByte(text[w.Start]) && text[w.Start] >= 'A' && text[w.Start] <= 'Z') {
+			return i + 1
 		}
-		for j < len(toks) && toks[j].Kind == Punct && isTerminal(toks[j].Fold) && !toks[j].SpaceBefore {
-			j++ // "?!", "..."
-		}
-		if j >= len(toks) || !toks[j].SpaceBefore {
-			continue
-		}
-		n := &toks[j]
-		switch {
-		case n.Kind == Word:
-			r, _ := utf8.DecodeRuneInString(text[n.Start:])
-			if unicode.IsUpper(r) || unicode.IsDigit(r) {
-				n.SentenceStart = true
-			}
-		case n.Kind == Punct && (n.Fold == "\"" || n.Fold == "'" || n.Fold == "(" || n.Fold == "["):
+	}
+	j := i + 1
+	for j < len(toks) && toks[j].Kind == Punct && !toks[j].SpaceBefore && isCloser(toks[j].Fold) {
+		j++
+	}
+	for j < len(toks) && toks[j].Kind == Punct && isTerminal(toks[j].Fold) && !toks[j].SpaceBefore {
+		j++ // "?!", "..."
+	}
+	if j >= len(toks) || !toks[j].SpaceBefore {
+		return i + 1
+	}
+	n := &toks[j]
+	switch {
+	case n.Kind == Word:
+		r, _ := utf8.DecodeRuneInString(text[n.Start:])
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			n.SentenceStart = true
 		}
-		i = j - 1
+	case n.Kind == Punct && (n.Fold == "\"" || n.Fold == "'" || n.Fold == "(" || n.Fold == "["):
+		n.SentenceStart = true
 	}
+	return j
 }
 
 func isCloser(p string) bool {
