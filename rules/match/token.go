@@ -145,6 +145,12 @@ func AppendTokens(dst []Token, text string) []Token {
 	// holds; nstops counts them all.
 	var stops [16]int32
 	nstops := 0
+	// The words to fold (from base) are noted in folds[:len(folds)-1],
+	// as many as that holds; nfolds counts them all. Each word is written
+	// at folds[min(nfolds, len(folds)-1)] and counted only if it is to be
+	// folded, without a branch on that: the last place is scratch.
+	var folds [32]int32
+	nfolds := 0
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -171,6 +177,8 @@ func AppendTokens(dst []Token, text string) []Token {
 				// Arithmetic rather than a branch: which words have
 				// capitals is hard to predict.
 				foldBytes += toFold * (end - i)
+				folds[min(nfolds, len(folds)-1)] = int32(len(toks) - base)
+				nfolds += toFold
 				// A word still to fold gets its hash when folded.
 				toks = appendToken(toks, i, end, text[i:end], Word+Kind(toFold)*(wordToFold-Word), tokenHash(text[i:end]), space, newline)
 				i = end
@@ -207,6 +215,8 @@ func AppendTokens(dst []Token, text string) []Token {
 			if !isFolded(w) {
 				foldBytes += len(w)
 				kind = wordToFold
+				folds[min(nfolds, len(folds)-1)] = int32(len(toks) - base)
+				nfolds++
 			}
 			toks = appendToken(toks, i, end, w, kind, tokenHash(w), space, newline)
 			i = end
@@ -232,13 +242,16 @@ func AppendTokens(dst []Token, text string) []Token {
 		// allocation, not one per capitalised word.
 		var b strings.Builder
 		b.Grow(foldBytes + foldBytes/8)
-		for k := base; k < len(toks); k++ {
-			if t := &toks[k]; t.Kind == wordToFold {
-				start := b.Len()
-				appendFoldTo(&b, t.Fold)
-				t.Fold = b.String()[start:]
-				t.Kind = Word
-				t.hash = tokenHash(t.Fold)
+		noted := folds[:min(nfolds, len(folds)-1)]
+		for _, k := range noted {
+			foldToken(&b, &toks[base+int(k)])
+		}
+		if nfolds > len(noted) {
+			// More than folds holds: the rest are found by their Kind.
+			for k := base + int(noted[len(noted)-1]) + 1; k < len(toks); k++ {
+				if t := &toks[k]; t.Kind == wordToFold {
+					foldToken(&b, t)
+				}
 			}
 		}
 	}
@@ -249,6 +262,15 @@ func AppendTokens(dst []Token, text string) []Token {
 		}
 	}
 	return toks
+}
+
+// foldToken folds the Fold of t, a word to fold, into b.
+func foldToken(b *strings.Builder, t *Token) {
+	start := b.Len()
+	appendFoldTo(b, t.Fold)
+	t.Fold = b.String()[start:]
+	t.Kind = Word
+	t.hash = tokenHash(t.Fold)
 }
 
 // appendToken appends one token to toks, writing its fields in place
