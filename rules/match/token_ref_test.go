@@ -279,3 +279,28 @@ func TestAppendTokensMatchesReference(t *testing.T) {
 		check(nil, string(data))
 	}
 }
+
+// lowerASCII lower-cases as asciiLower does, byte by byte, and leaves
+// non-ASCII bytes alone.
+func TestLowerASCII(t *testing.T) {
+	lowerRef := func(x uint64) uint64 {
+		var y uint64
+		for k := range 8 {
+			c := byte(x >> (8 * k))
+			if c < utf8.RuneSelf {
+				c = asciiLower[c]
+			}
+			y |= uint64(c) << (8 * k)
+		}
+		return y
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for c := range 256 {
+		for pos := range 8 {
+			x := r.Uint64()&^(0xFF<<(8*pos)) | uint64(c)<<(8*pos)
+			if got, want := lowerASCII(x), lowerRef(x); got != want {
+				t.Fatalf("lowerASCII(%#016x) = %#016x, want %#016x", x, got, want)
+			}
+		}
+	}
+}
