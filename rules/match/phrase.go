@@ -441,9 +441,10 @@ func (s *Set) Len() int { return len(s.entries) }
 func (s *Set) Find(text string, toks []Token) []Match {
 	var out []Match
 	wild := s.wild[0]
+	cands := rootCandidates{s: s, toks: toks, base: -64}
 	for i := 0; i < len(toks); i++ {
 		if wild == 0 {
-			if i = s.nextRootCandidate(toks, i); i == len(toks) {
+			if i = cands.next(i); i == len(toks) {
 				break
 			}
 		}
@@ -469,22 +470,45 @@ func (s *Set) Find(text string, toks []Token) []Match {
 	return out
 }
 
-// nextRootCandidate returns the index of the first of toks[i:] that passes
-// the root filters, or len(toks): its token may start a phrase, alone or
-// followed by the next token. Most tokens start no phrase: this small loop
-// passes over them faster than Find's own.
-func (s *Set) nextRootCandidate(toks []Token, i int) int {
-	for ; i < len(toks); i++ {
-		h := toks[i].foldHash()
-		b := rootFilterBit(h)
-		if !hasBit(s.rootFilter[:], b) {
-			continue
+// rootCandidates finds the tokens that pass the root filters: each may
+// start a phrase, alone or followed by the next token. Most tokens start no
+// phrase, and a fifth of them pass the first filter, unpredictably: the
+// first filter's bits are gathered for 64 tokens at a time without a
+// branch, and only the tokens whose bit is set are tested further.
+type rootCandidates struct {
+	s    *Set
+	toks []Token
+	base int    // the first of the 64 tokens that mask covers
+	mask uint64 // bit k: toks[base+k], not yet passed over, passes the root filter
+}
+
+// next returns the index of the first of toks[i:] that passes the root
+// filters, or len(toks). Calls must not go back: i is at least the last
+// index returned.
+func (c *rootCandidates) next(i int) int {
+	s, toks := c.s, c.toks
+	for i < len(toks) {
+		if i >= c.base+64 {
+			c.base, c.mask = i, 0
+			block := toks[i:min(i+64, len(toks))]
+			for k := range block {
+				b := rootFilterBit(block[k].foldHash())
+				c.mask |= (s.rootFilter[b/64] >> (b % 64) & 1) << k
+			}
+		} else {
+			c.mask &= ^uint64(0) << (i - c.base)
 		}
-		if hasBit(s.soloFilter[:], b) || i+1 < len(toks) && hasBit(s.pairFilter[:], pairFilterBit(h, toks[i+1].foldHash())) {
-			break
+		for c.mask != 0 {
+			k := c.base + bits.TrailingZeros64(c.mask)
+			c.mask &= c.mask - 1
+			h := toks[k].foldHash()
+			if hasBit(s.soloFilter[:], rootFilterBit(h)) || k+1 < len(toks) && hasBit(s.pairFilter[:], pairFilterBit(h, toks[k+1].foldHash())) {
+				return k
+			}
 		}
+		i = c.base + 64
 	}
-	return i
+	return len(toks)
 }
 
 // walk follows the trie from node, whose path covers toks[start:j].

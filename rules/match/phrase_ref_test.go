@@ -2,6 +2,7 @@ package match
 
 import (
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -126,6 +127,53 @@ func TestRootFiltersKeepPhraseStarts(t *testing.T) {
 		toks := Tokenize(text, nil)
 		if got, want := set.Find(text, toks), set.findRef(text, toks); !slices.Equal(got, want) {
 			t.Errorf("Find(%q) = %+v, reference %+v", text, got, want)
+		}
+	}
+}
+
+// rootCandidates gives the tokens a test of every token gives, across the
+// 64-token blocks it gathers, when asked for each in turn and when asked
+// from further on.
+func TestRootCandidates(t *testing.T) {
+	set := MustCompile(styleEntries())
+	passes := func(toks []Token, k int) bool {
+		h := toks[k].foldHash()
+		return hasBit(set.rootFilter[:], rootFilterBit(h)) &&
+			(hasBit(set.soloFilter[:], rootFilterBit(h)) || k+1 < len(toks) && hasBit(set.pairFilter[:], pairFilterBit(h, toks[k+1].foldHash())))
+	}
+	words := []string{"the", "way", "and", "a", "in", "order", "to", "it", "is", "said", "that", "very", "x", "."}
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, n := range []int{0, 1, 2, 63, 64, 65, 127, 128, 129, 300} {
+		for range 50 {
+			var b strings.Builder
+			for range n {
+				b.WriteString(words[r.IntN(len(words))] + " ")
+			}
+			toks := Tokenize(b.String(), nil)
+			var want []int
+			for k := range toks {
+				if passes(toks, k) {
+					want = append(want, k)
+				}
+			}
+			var got []int
+			c := rootCandidates{s: set, toks: toks, base: -64}
+			for i := c.next(0); i < len(toks); i = c.next(i + 1) {
+				got = append(got, i)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("candidates of %q: %v, want %v", b.String(), got, want)
+			}
+			// From a random start, with jumps.
+			start := r.IntN(len(toks) + 1)
+			c = rootCandidates{s: set, toks: toks, base: -64}
+			for from := start; from < len(toks); from = got[0] + 1 + r.IntN(3) {
+				got = []int{c.next(from)}
+				first := slices.IndexFunc(want, func(k int) bool { return k >= from })
+				if first < 0 && got[0] != len(toks) || first >= 0 && got[0] != want[first] {
+					t.Fatalf("candidate of %q from %d: %d, want the first of %v from there", b.String(), from, got[0], want)
+				}
+			}
 		}
 	}
 }
