@@ -1,13 +1,15 @@
 package match
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzTokenize checks that tokens stay inside the text, in order, without
 // overlap, never split a character, and carry the folded form of their text;
-// and that Find agrees with its slow oracle on them.
+// that they are the reference tokenizer's; and that Find agrees with its
+// reference and its slow oracle on them.
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{
 		"Mr. Smith went to the U.S. on Jan. 5. He left!",
@@ -36,10 +38,17 @@ func FuzzTokenize(f *testing.F) {
 			}
 			prev = tk.End
 		}
+		if ref := appendTokensRef(nil, text); !slices.Equal(toks, ref) {
+			t.Fatalf("Tokenize(%q) = %+v, reference %+v", text, toks, ref)
+		}
 		if len(toks) > 0 && !toks[0].SentenceStart {
 			t.Fatalf("first token of %q does not start a sentence", text)
 		}
-		for _, m := range set.Find(text, toks) {
+		found := set.Find(text, toks)
+		if ref := set.findRef(text, toks); !slices.Equal(found, ref) {
+			t.Fatalf("Find(%q) = %+v, reference %+v", text, found, ref)
+		}
+		for _, m := range found {
 			if m.Start < 0 || m.End > len(toks) || m.Start >= m.End || m.TextStart != toks[m.Start].Start || m.TextEnd != toks[m.End-1].End {
 				t.Fatalf("bad match %+v in %q", m, text)
 			}

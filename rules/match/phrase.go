@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 )
 
@@ -60,6 +61,14 @@ type Set struct {
 	// their tokenHash), so that most tokens of a text, which start no
 	// phrase, are passed over without a table lookup.
 	rootFilter [1 << rootFilterLog / 64]uint64
+	// Most tokens that start a phrase are common words ("the", "in") that
+	// the next token does not continue. pairFilter is a bit filter of the
+	// phrases' first two tokens (pairFilterBit), and soloFilter one of the
+	// first tokens (rootFilterBit) that need no second to match: one-word
+	// phrases, and "word *". A token passes over the root's table when
+	// neither its solo bit nor its pair bit with the next token is set.
+	pairFilter [1 << pairFilterLog / 64]uint64
+	soloFilter [1 << rootFilterLog / 64]uint64
 	edges      edgeTable // the other edges
 	// edgeFilter is, per node, a 128-bit filter of its edge tokens (the
 	// high bits of their tokenHash) at edgeFilter[2*node:2*node+2]: most
@@ -74,10 +83,25 @@ type Set struct {
 	exact   [][]string // the own tokens of the case-sensitive phrases
 }
 
-const rootFilterLog = 12
+const (
+	rootFilterLog = 12
+	pairFilterLog = 14
+)
 
 // rootFilterBit is the bit of a token's hash in Set.rootFilter.
 func rootFilterBit(hash uint32) uint32 { return hash >> (32 - rootFilterLog) }
+
+// pairFilterBit is the bit of two tokens' hashes, first and second, in
+// Set.pairFilter.
+func pairFilterBit(first, second uint32) uint32 {
+	return ((first ^ bits.RotateLeft32(second, 16)) * 0x85EBCA6B) >> (32 - pairFilterLog)
+}
+
+// setBit sets bit b of filter.
+func setBit(filter []uint64, b uint32) { filter[b/64] |= 1 << (b % 64) }
+
+// hasBit reports whether bit b of filter is set.
+func hasBit(filter []uint64, b uint32) bool { return filter[b/64]&(1<<(b%64)) != 0 }
 
 // hasEdge reports whether node (not the root) may have an edge on a token
 // with hash: false when its edge filter rules it out.
@@ -123,11 +147,16 @@ func Compile(entries []Entry) (*Set, error) {
 	for i, e := range s.entries {
 		segs := all[i]
 		caseSensitive := e.Flags&CaseSensitive != 0
-		var walk func(node int32, k int, words int, exact []string) error
-		walk = func(node int32, k int, words int, exact []string) error {
+		// first is the tokenHash of the phrase's first token, 0 while
+		// there is none or when it is "*".
+		var walk func(node int32, k int, words int, first uint32, exact []string) error
+		walk = func(node int32, k int, words int, first uint32, exact []string) error {
 			if k == len(segs) {
 				if words == 0 {
 					return fmt.Errorf("phrase %q: no words", e.Phrase)
+				}
+				if words == 1 && first != 0 {
+					setBit(s.soloFilter[:], rootFilterBit(first))
 				}
 				f := final{entry: int32(i), exact: -1}
 				if caseSensitive {
@@ -138,25 +167,42 @@ func Compile(entries []Entry) (*Set, error) {
 				return nil
 			}
 			for _, alt := range segs[k] {
-				n, ex := node, exact
+				n, ex, f := node, exact, first
 				if caseSensitive {
 					ex = append(exact[:len(exact):len(exact)], alt.text...)
 				}
 				for j := range alt.fold {
+					f = s.notePrefix(words+j, f, alt.fold[j], alt.text[j])
 					n = s.step(n, alt.fold[j], alt.text[j])
 				}
-				if err := walk(n, k+1, words+len(alt.fold), ex); err != nil {
+				if err := walk(n, k+1, words+len(alt.fold), f, ex); err != nil {
 					return err
 				}
 			}
 			return nil
 		}
-		if err := walk(0, 0, 0, nil); err != nil {
+		if err := walk(0, 0, 0, 0, nil); err != nil {
 			return nil, err
 		}
 	}
 	s.indexFinals(ends)
 	return s, nil
+}
+
+// notePrefix files the token at pos of a phrase being compiled in the
+// root's pair and solo filters, given first, the tokenHash of the phrase's
+// first token (0 for "*"), and returns first: the tokenHash of this token
+// at pos 0.
+func (s *Set) notePrefix(pos int, first uint32, fold, text string) uint32 {
+	switch {
+	case pos == 0 && text != "*":
+		return tokenHash(fold)
+	case pos == 1 && first != 0 && text == "*":
+		setBit(s.soloFilter[:], rootFilterBit(first))
+	case pos == 1 && first != 0:
+		setBit(s.pairFilter[:], pairFilterBit(first, tokenHash(fold)))
+	}
+	return first
 }
 
 // stepCount returns how many phrases the alternatives of segs stand for,
@@ -395,9 +441,10 @@ func (s *Set) Len() int { return len(s.entries) }
 func (s *Set) Find(text string, toks []Token) []Match {
 	var out []Match
 	wild := s.wild[0]
+	cands := rootCandidates{s: s, toks: toks, base: -64}
 	for i := 0; i < len(toks); i++ {
 		if wild == 0 {
-			if i = s.nextRootCandidate(toks, i); i == len(toks) {
+			if i = cands.next(i); i == len(toks) {
 				break
 			}
 		}
@@ -423,17 +470,45 @@ func (s *Set) Find(text string, toks []Token) []Match {
 	return out
 }
 
-// nextRootCandidate returns the index of the first of toks[i:] that passes
-// the root filter, or len(toks). Most tokens start no phrase: this small
-// loop passes over them faster than Find's own.
-func (s *Set) nextRootCandidate(toks []Token, i int) int {
-	for ; i < len(toks); i++ {
-		b := rootFilterBit(toks[i].foldHash())
-		if s.rootFilter[b/64]&(1<<(b%64)) != 0 {
-			break
+// rootCandidates finds the tokens that pass the root filters: each may
+// start a phrase, alone or followed by the next token. Most tokens start no
+// phrase, and a fifth of them pass the first filter, unpredictably: the
+// first filter's bits are gathered for 64 tokens at a time without a
+// branch, and only the tokens whose bit is set are tested further.
+type rootCandidates struct {
+	s    *Set
+	toks []Token
+	base int    // the first of the 64 tokens that mask covers
+	mask uint64 // bit k: toks[base+k], not yet passed over, passes the root filter
+}
+
+// next returns the index of the first of toks[i:] that passes the root
+// filters, or len(toks). Calls must not go back: i is at least the last
+// index returned.
+func (c *rootCandidates) next(i int) int {
+	s, toks := c.s, c.toks
+	for i < len(toks) {
+		if i >= c.base+64 {
+			c.base, c.mask = i, 0
+			block := toks[i:min(i+64, len(toks))]
+			for k := range block {
+				b := rootFilterBit(block[k].foldHash())
+				c.mask |= (s.rootFilter[b/64] >> (b % 64) & 1) << k
+			}
+		} else {
+			c.mask &= ^uint64(0) << (i - c.base)
 		}
+		for c.mask != 0 {
+			k := c.base + bits.TrailingZeros64(c.mask)
+			c.mask &= c.mask - 1
+			h := toks[k].foldHash()
+			if hasBit(s.soloFilter[:], rootFilterBit(h)) || k+1 < len(toks) && hasBit(s.pairFilter[:], pairFilterBit(h, toks[k+1].foldHash())) {
+				return k
+			}
+		}
+		i = c.base + 64
 	}
-	return i
+	return len(toks)
 }
 
 // walk follows the trie from node, whose path covers toks[start:j].

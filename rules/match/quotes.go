@@ -38,6 +38,7 @@ func Quotations(text string, single bool, dst []Range) []Range {
 	out := dst[:0]
 	open := -1 // byte offset of the open quotation's mark
 	seen := false
+	curlySingle := false // a ‘ met: every ‘ starts with a lead of markLeads
 	marks := newMarkFinder(text)
 	for i := marks.next(0); i < len(text); i = marks.next(i) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -79,26 +80,29 @@ func Quotations(text string, single bool, dst []Range) []Range {
 				out = append(out, Range{0, i + size})
 			}
 			seen = true
+		case '‘':
+			curlySingle = true
 		}
 		i += size
 	}
 	if open >= 0 {
 		out = append(out, Range{open, len(text)})
 	}
-	if single || strings.Contains(text, "‘") {
+	if single || curlySingle {
 		out = singleQuotations(text, out, single)
 	}
 	return out
 }
 
-// markLeads are the bytes that quotation marks start with: " and ', 0xE2
-// (“ ” „) and 0xC2 (« »). Continuation bytes never equal them.
-var markLeads = [...]byte{'"', '\'', 0xE2, 0xC2}
+// markLeads are what double quotation marks start with: ", two
+// apostrophes (a lone one is no double mark, and news copy has many), 0xE2
+// (“ ” „, and ‘ ’) and 0xC2 (« »). Continuation bytes never equal them.
+var markLeads = [...]string{"\"", "''", "\xE2", "\xC2"}
 
-// markFinder finds the bytes of a text that may start a quotation mark,
-// with one strings.IndexByte scan for each of markLeads, resumed only once
-// the text is read past the byte it found: faster than testing every byte
-// of text that has few marks.
+// markFinder finds the bytes of a text that may start a double quotation
+// mark, with one strings.Index scan for each of markLeads, resumed only
+// once the text is read past what it found: faster than testing every
+// byte of text that has few marks.
 type markFinder struct {
 	text string
 	at   [len(markLeads)]int // where each lead byte is next, len(text) for nowhere
@@ -115,7 +119,7 @@ func (f *markFinder) next(i int) int {
 	for k, c := range markLeads {
 		if f.at[k] < i {
 			f.at[k] = len(f.text)
-			if j := strings.IndexByte(f.text[i:], c); j >= 0 {
+			if j := strings.Index(f.text[i:], c); j >= 0 {
 				f.at[k] = i + j
 			}
 		}
@@ -160,7 +164,7 @@ func reopens(text string, i, size int) bool {
 // ones, and straight ones when straight is set.
 func singleQuotations(text string, dq []Range, straight bool) []Range {
 	var add []Range
-	for i := 0; i < len(text); {
+	for i := nextSingleMark(text, 0, '‘', straight); i < len(text); i = nextSingleMark(text, i, '‘', straight) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if strings.HasPrefix(text[i:], "''") {
 			i += 2 // a double mark
@@ -190,6 +194,25 @@ func singleQuotations(text string, dq []Range, straight bool) []Range {
 		}
 	}
 	return out
+}
+
+// nextSingleMark returns the offset of the first curly mark (‘ or ’, as
+// given) at or after i, or of the first straight mark (') if that comes
+// first and straight is set, or len(text). No other character opens (or
+// closes) a single quotation, and no character of valid UTF-8 has the
+// marks' first bytes inside it, so jumping from mark to mark visits what a
+// scan of every character would.
+func nextSingleMark(text string, i int, curly rune, straight bool) int {
+	n := len(text) - i
+	if j := strings.IndexRune(text[i:], curly); j >= 0 {
+		n = j
+	}
+	if straight {
+		if j := strings.IndexByte(text[i:i+n], '\''); j >= 0 {
+			n = j
+		}
+	}
+	return i + n
 }
 
 // elisions are words that an apostrophe opens: "'n'", "'em", "'tis".
@@ -231,7 +254,7 @@ func opensSingle(text string, i, size int) bool {
 // straight is set) that pairs with an opening mark ending at from, or 0
 // when there is none.
 func closeSingle(text string, from int, straight bool) int {
-	for i := from; i < len(text); {
+	for i := nextSingleMark(text, from, '’', straight); i < len(text); i = nextSingleMark(text, i, '’', straight) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if (r == '’' || straight && r == '\'') && i > from {
 			before, _ := utf8.DecodeLastRuneInString(text[:i])

@@ -93,6 +93,9 @@ func FuzzQuotations(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string, single bool) {
 		rs := Quotations(text, single, nil)
+		if ref := quotationsRef(text, single, nil); !slices.Equal(rs, ref) {
+			t.Fatalf("Quotations(%q, %v) = %v, reference %v", text, single, rs, ref)
+		}
 		for i, r := range rs {
 			if r.Start < 0 || r.End > len(text) || r.Start >= r.End || i > 0 && r.Start < rs[i-1].End {
 				t.Fatalf("Quotations(%q, %v): bad or unordered range %v in %v", text, single, r, rs)
@@ -110,15 +113,16 @@ func BenchmarkQuotations(b *testing.B) {
 	}
 }
 
-// markFinder finds every byte that may start a mark, in order, as a scan of
-// each byte would.
+// markFinder finds every byte that may start a double mark, in order, as a
+// scan of each byte would: ", two apostrophes, and the lead bytes of curly
+// marks and guillemets.
 func TestMarkFinder(t *testing.T) {
 	for _, text := range []string{
-		"", "no marks", `"`, `He said "it's “done” «now»" and 'so'.`, "’’''\"\"", "a\u2014b\u00a0c",
+		"", "no marks", `"`, `He said "it's “done” «now»" and 'so'.`, "’’''\"\"", "a\u2014b\u00a0c", "x'''y'", "'",
 	} {
 		var want, got []int
 		for i := 0; i < len(text); i++ {
-			if c := text[i]; c == '"' || c == '\'' || c == 0xE2 || c == 0xC2 {
+			if c := text[i]; c == '"' || strings.HasPrefix(text[i:], "''") || c == 0xE2 || c == 0xC2 {
 				want = append(want, i)
 			}
 		}

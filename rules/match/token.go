@@ -9,6 +9,8 @@
 package match
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,7 +142,16 @@ func AppendTokens(dst []Token, text string) []Token {
 	space := true   // white space (or the start) before the next token
 	newline := true // a line break since the last token
 	foldBytes := 0  // bytes of the words whose folded form differs
-	stop := -1      // the first token that may end a sentence
+	// The tokens that may end a sentence (from base), as many as stops
+	// holds; nstops counts them all.
+	var stops [16]int32
+	nstops := 0
+	// The words to fold (from base) are noted in folds[:len(folds)-1],
+	// as many as that holds; nfolds counts them all. Each word is written
+	// at folds[min(nfolds, len(folds)-1)] and counted only if it is to be
+	// folded, without a branch on that: the last place is scratch.
+	var folds [32]int32
+	nfolds := 0
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
@@ -157,12 +168,8 @@ func AppendTokens(dst []Token, text string) []Token {
 				// Most words are a run of ASCII letters and digits, checked
 				// for capitals as it is scanned; scanWord takes over when
 				// the run may go on ("don't", "3.5", "U.S.", "café").
-				j, caps := i, uint8(0)
-				for j < len(text) && asciiWord[text[j]] != 0 {
-					caps |= asciiWord[text[j]]
-					j++
-				}
-				end, toFold := j, int(caps/upperByte) // toFold: 1 for a word with capitals
+				j, toFold := scanASCIIWord(text, i) // toFold: 1 for a word with capitals
+				end := j
 				if j < len(text) && mayContinueWord(text[j]) {
 					if end = scanWord(text, i, j); end > j && !isFolded(text[i:end]) {
 						toFold = 1
@@ -171,13 +178,16 @@ func AppendTokens(dst []Token, text string) []Token {
 				// Arithmetic rather than a branch: which words have
 				// capitals is hard to predict.
 				foldBytes += toFold * (end - i)
+				folds[min(nfolds, len(folds)-1)] = int32(len(toks) - base)
+				nfolds += toFold
 				// A word still to fold gets its hash when folded.
 				toks = appendToken(toks, i, end, text[i:end], Word+Kind(toFold)*(wordToFold-Word), tokenHash(text[i:end]), space, newline)
 				i = end
 			case classStop:
-				if stop < 0 {
-					stop = len(toks)
+				if nstops < len(stops) {
+					stops[nstops] = int32(len(toks) - base)
 				}
+				nstops++
 				toks = appendToken(toks, i, i+1, text[i:i+1], Punct, asciiHash[c], space, newline)
 				i++
 			default:
@@ -206,6 +216,8 @@ func AppendTokens(dst []Token, text string) []Token {
 			if !isFolded(w) {
 				foldBytes += len(w)
 				kind = wordToFold
+				folds[min(nfolds, len(folds)-1)] = int32(len(toks) - base)
+				nfolds++
 			}
 			toks = appendToken(toks, i, end, w, kind, tokenHash(w), space, newline)
 			i = end
@@ -214,8 +226,11 @@ func AppendTokens(dst []Token, text string) []Token {
 			i += size
 		default:
 			f := foldPunct(text[i : i+size])
-			if stop < 0 && isTerminal(f) {
-				stop = len(toks)
+			if isTerminal(f) {
+				if nstops < len(stops) {
+					stops[nstops] = int32(len(toks) - base)
+				}
+				nstops++
 			}
 			toks = appendToken(toks, i, i+size, f, Punct, tokenHash(f), space, newline)
 			i += size
@@ -228,23 +243,49 @@ func AppendTokens(dst []Token, text string) []Token {
 		// allocation, not one per capitalised word.
 		var b strings.Builder
 		b.Grow(foldBytes + foldBytes/8)
-		for k := base; k < len(toks); k++ {
-			if t := &toks[k]; t.Kind == wordToFold {
-				start := b.Len()
-				appendFoldTo(&b, t.Fold)
-				t.Fold = b.String()[start:]
-				t.Kind = Word
-				t.hash = tokenHash(t.Fold)
+		noted := folds[:min(nfolds, len(folds)-1)]
+		for _, k := range noted {
+			foldToken(&b, &toks[base+int(k)], text)
+		}
+		if nfolds > len(noted) {
+			// More than folds holds: the rest are found by their Kind.
+			for k := base + int(noted[len(noted)-1]) + 1; k < len(toks); k++ {
+				if t := &toks[k]; t.Kind == wordToFold {
+					foldToken(&b, t, text)
+				}
 			}
 		}
 	}
 	if len(toks) > base {
 		toks[base].SentenceStart = true
-		if stop >= 0 {
-			markSentences(text, toks[base:], stop-base)
+		if nstops > 0 {
+			markSentences(text, toks[base:], stops[:min(nstops, len(stops))], nstops > len(stops))
 		}
 	}
 	return toks
+}
+
+// foldToken folds the Fold of t, a word to fold of text, into b.
+func foldToken(b *strings.Builder, t *Token, text string) {
+	start := b.Len()
+	if n := t.End - t.Start; n <= 8 && t.Start+8 <= len(text) {
+		// Most words to fold are short ASCII words: lower-cased eight
+		// bytes at a time, without a loop whose end the processor cannot
+		// predict.
+		if x, mask := load64(text, t.Start), uint64(1)<<(8*n)-1; x&mask&(0x8080808080808080) == 0 {
+			var buf [8]byte
+			binary.LittleEndian.PutUint64(buf[:], lowerASCII(x))
+			b.Write(buf[:n])
+			t.Fold = b.String()[start:]
+			t.Kind = Word
+			t.hash = tokenHash(t.Fold)
+			return
+		}
+	}
+	appendFoldTo(b, t.Fold)
+	t.Fold = b.String()[start:]
+	t.Kind = Word
+	t.hash = tokenHash(t.Fold)
 }
 
 // appendToken appends one token to toks, writing its fields in place
@@ -305,6 +346,67 @@ const (
 	lowerByte = 1 << iota // a lower-case letter or a digit
 	upperByte
 )
+
+// scanASCIIWord returns the end of the run of ASCII letters and digits
+// that starts at i, and 1 if it has a capital (0 if not). It reads the text
+// eight bytes at a time: the end of a word, where a byte loop leaves its
+// loop, is a branch the processor cannot predict, and most words end within
+// the first eight bytes.
+func scanASCIIWord(text string, i int) (end, caps int) {
+	for i+8 <= len(text) {
+		n, upper := asciiWordPrefix(load64(text, i))
+		i += n
+		caps |= upper
+		if n < 8 {
+			return i, caps
+		}
+	}
+	for i < len(text) && asciiWord[text[i]] != 0 {
+		caps |= int(asciiWord[text[i]] / upperByte)
+		i++
+	}
+	return i, caps
+}
+
+// load64 returns the eight bytes of text at i as a little-endian number
+// (the compiler makes it one load).
+func load64(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// asciiWordPrefix returns how many of the eight bytes in x (the first in
+// the lowest byte) lead with ASCII letters and digits, and 1 if one of
+// those is a capital (0 if not). Each byte range test sets the high bit of
+// every byte in the range, all eight bytes at once (SWAR): with the high
+// bits cleared first, the additions never carry from one byte to the next.
+func asciiWordPrefix(x uint64) (n, caps int) {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	low := x &^ high
+	// inRange sets the high bit of the bytes of low in [lo, hi].
+	inRange := func(lo, hi byte) uint64 {
+		return (low + ones*uint64(0x80-lo)) &^ (low + ones*uint64(0x7F-hi)) & high
+	}
+	upper := inRange('A', 'Z')
+	word := (upper | inRange('a', 'z') | inRange('0', '9')) &^ x
+	other := ^word & high // the bytes that end the run
+	n = bits.TrailingZeros64(other) / 8
+	// The capitals before the first other byte (all of x when none).
+	if upper&(other&-other-1) != 0 {
+		caps = 1
+	}
+	return n, caps
+}
+
+// lowerASCII lower-cases the ASCII capitals among the eight bytes of x,
+// with the range test of asciiWordPrefix: "A" to "Z" gain 0x20.
+func lowerASCII(x uint64) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	low := x &^ high
+	upper := (low + ones*(0x80-'A')) &^ (low + ones*(0x7F-'Z')) &^ x & high
+	return x | upper>>2
+}
 
 // mayContinueWord reports whether a word may go on at byte c, which ends a
 // run of ASCII letters and digits: an apostrophe, a "." or "," (in "3.5",
@@ -477,41 +579,60 @@ func isAbbreviation(w string) bool {
 // that starts with a capital or a digit, or by an opening quote. A "." after
 // an abbreviation ("Mr.", "Jan.") or an initial ("J.") does not end a
 // sentence; "U.S." and "3.5" are single words, so their dots never do.
-// toks[from] is the first sentence-final punctuation of toks.
-func markSentences(text string, toks []Token, from int) {
-	for i := from; i < len(toks); i++ {
-		t := &toks[i]
-		if t.Kind != Punct || !isTerminal(t.Fold) {
-			continue
+// stops are the first sentence-final punctuation tokens of toks, in order:
+// all of them unless more is set, when the tokens after the last of stops
+// are searched for the others.
+func markSentences(text string, toks []Token, stops []int32, more bool) {
+	next := 0 // the tokens before next are done with
+	for _, i := range stops {
+		if int(i) >= next {
+			next = markSentenceAfter(text, toks, int(i))
 		}
-		if t.Fold == "." && i > 0 && toks[i-1].Kind == Word && !t.SpaceBefore {
-			w := &toks[i-1]
-			if isAbbreviation(w.Fold) || (w.End-w.Start == 1 && isLetterByte(text[w.Start]) && text[w.Start] >= 'A' && text[w.Start] <= 'Z') {
-				continue
-			}
+	}
+	if !more {
+		return
+	}
+	for i := max(next, int(stops[len(stops)-1])+1); i < len(toks); {
+		if t := &toks[i]; t.Kind == Punct && isTerminal(t.Fold) {
+			i = markSentenceAfter(text, toks, i)
+		} else {
+			i++
 		}
-		j := i + 1
-		for j < len(toks) && toks[j].Kind == Punct && !toks[j].SpaceBefore && isCloser(toks[j].Fold) {
-			j++
+	}
+}
+
+// markSentenceAfter marks the start of the sentence after toks[i],
+// sentence-final punctuation, if one starts there, and returns the index of
+// the next token that may end a sentence.
+func markSentenceAfter(text string, toks []Token, i int) int {
+	t := &toks[i]
+	if t.Fold == "." && i > 0 && toks[i-1].Kind == Word && !t.SpaceBefore {
+		w := &toks[i-1]
+		if isAbbreviation(w.Fold) || (w.End-w.Start == 1 && isLetterByte(text[w.Start]) && text[w.Start] >= 'A' && text[w.Start] <= 'Z') {
+			return i + 1
 		}
-		for j < len(toks) && toks[j].Kind == Punct && isTerminal(toks[j].Fold) && !toks[j].SpaceBefore {
-			j++ // "?!", "..."
-		}
-		if j >= len(toks) || !toks[j].SpaceBefore {
-			continue
-		}
-		n := &toks[j]
-		switch {
-		case n.Kind == Word:
-			r, _ := utf8.DecodeRuneInString(text[n.Start:])
-			if unicode.IsUpper(r) || unicode.IsDigit(r) {
-				n.SentenceStart = true
-			}
-		case n.Kind == Punct && (n.Fold == "\"" || n.Fold == "'" || n.Fold == "(" || n.Fold == "["):
+	}
+	j := i + 1
+	for j < len(toks) && toks[j].Kind == Punct && !toks[j].SpaceBefore && isCloser(toks[j].Fold) {
+		j++
+	}
+	for j < len(toks) && toks[j].Kind == Punct && isTerminal(toks[j].Fold) && !toks[j].SpaceBefore {
+		j++ // "?!", "..."
+	}
+	if j >= len(toks) || !toks[j].SpaceBefore {
+		return i + 1
+	}
+	n := &toks[j]
+	switch {
+	case n.Kind == Word:
+		r, _ := utf8.DecodeRuneInString(text[n.Start:])
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			n.SentenceStart = true
 		}
-		i = j - 1
+	case n.Kind == Punct && (n.Fold == "\"" || n.Fold == "'" || n.Fold == "(" || n.Fold == "["):
+		n.SentenceStart = true
 	}
+	return j
 }
 
 func isCloser(p string) bool {
