@@ -1,10 +1,7 @@
 package match
 
 import (
-	"io/fs"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -63,25 +60,11 @@ func TestFindMatchesReference(t *testing.T) {
 			}
 		}
 	}
-	var files []string
-	filepath.WalkDir("../../../shared/corpora", func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".html")) {
-			files = append(files, path)
-		}
-		return nil
-	})
-	if len(files) == 0 {
+	if !haveCorpora() {
 		t.Log("../shared/corpora not found: Find is compared on the lists' phrases only")
 	}
-	for k, f := range files {
-		if testing.Short() && k%10 != 0 {
-			continue // one file in ten
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.Split(string(data), "\n")...)
+	for _, data := range corpusTexts(t) {
+		texts = append(texts, strings.Split(data, "\n")...)
 	}
 	var toks []Token
 	for name, set := range sets {

@@ -1,10 +1,7 @@
 package match
 
 import (
-	"io/fs"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -164,26 +161,12 @@ func TestQuotationsMatchReference(t *testing.T) {
 		}
 		check(b.String())
 	}
-	var files []string
-	filepath.WalkDir("../../../shared/corpora", func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".html")) {
-			files = append(files, path)
-		}
-		return nil
-	})
-	if len(files) == 0 {
+	if !haveCorpora() {
 		t.Skip("../shared/corpora not found: Quotations compared on random texts only")
 	}
 	quoted := 0
-	for k, f := range files {
-		if testing.Short() && k%10 != 0 {
-			continue // one file in ten
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for line := range strings.SplitSeq(string(data), "\n") {
+	for _, data := range corpusTexts(t) {
+		for line := range strings.SplitSeq(data, "\n") {
 			check(line)
 			quoted += len(Quotations(line, true, nil))
 		}

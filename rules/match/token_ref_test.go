@@ -1,10 +1,7 @@
 package match
 
 import (
-	"io/fs"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -245,28 +242,14 @@ func TestAppendTokensMatchesReference(t *testing.T) {
 		check(nil, b.String())
 		check(Tokenize("Before. ", nil), b.String())
 	}
-	var files []string
-	filepath.WalkDir("../../../shared/corpora", func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".html")) {
-			files = append(files, path)
-		}
-		return nil
-	})
-	if len(files) == 0 {
+	if !haveCorpora() {
 		t.Skip("../shared/corpora not found: no corpus to compare the tokenizers on")
 	}
-	for k, f := range files {
-		if testing.Short() && k%10 != 0 {
-			continue // one file in ten
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for f, data := range corpusTexts(t) {
 		// The lines one after another into one slice each (restarted now
 		// and then), compared as they are added.
 		var got, want []Token
-		for line := range strings.SplitSeq(string(data), "\n") {
+		for line := range strings.SplitSeq(data, "\n") {
 			if len(got) > 1<<12 {
 				got, want = got[:0], want[:0]
 			}
@@ -276,7 +259,7 @@ func TestAppendTokensMatchesReference(t *testing.T) {
 				t.Fatalf("%s: AppendTokens(%q):\n got %+v\nwant %+v", f, line, got[n:], want[n:])
 			}
 		}
-		check(nil, string(data))
+		check(nil, data)
 	}
 }
 
