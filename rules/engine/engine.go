@@ -577,10 +577,7 @@ func (r *run) corpusPass() {
 		}
 	}
 	loaded := make([]*article.Document, len(paths))
-	workers := r.opts.Jobs
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := r.workers()
 	forEach(len(paths), workers, func(i int) { loaded[i] = r.load(paths[i], byPath[paths[i]]) })
 	for i, path := range paths {
 		docs[path] = loaded[i]
@@ -628,6 +625,14 @@ func (r *run) load(path string, rec *fileRecord) *article.Document {
 	return doc
 }
 
+// workers is the number of goroutines a run's parallel work uses.
+func (r *run) workers() int {
+	if r.opts.Jobs > 0 {
+		return r.opts.Jobs
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
 // forEach calls fn(i) for every i in [0, n), on up to workers goroutines
 // that take the next i as they finish one.
 func forEach(n, workers int, fn func(i int)) {
@@ -672,54 +677,30 @@ func (r *run) result() *rules.Result {
 	sort.Slice(r.records, func(i, j int) bool { return r.records[i].order < r.records[j].order })
 	res.Summary.BySeverity = map[string]int{}
 	res.Summary.ByRule = map[string]int{}
+	// Suppression, sorting and fingerprinting are per file: on the run's
+	// workers, each file's findings kept in its record.
+	forEach(len(r.records), r.workers(), func(i int) { r.records[i].finish() })
 	n := 0
 	for _, rec := range r.records {
-		n += len(rec.findings) + len(rec.directives)
+		n += len(rec.findings)
 	}
-	res.Findings = make([]rules.Finding, 0, n) // room for every finding
+	res.Findings = make([]rules.Finding, 0, n)
 	if len(r.records) > 0 {
 		res.Documents = make([]rules.DocumentInfo, 0, len(r.records))
 	}
 	for _, rec := range r.records {
-		kept := rec.findings[:0]
-		for _, f := range rec.findings {
-			suppressed := false
-			if f.Rule != UnusedDirective && f.Rule != InternalError {
-				for _, d := range rec.directives {
-					if d.suppresses(f.Rule, f.Offset, f.Line) {
-						d.used = true
-						suppressed = true
-					}
-				}
-			}
-			if !suppressed {
-				kept = append(kept, f)
-			}
-		}
-		for _, d := range rec.directives {
-			if d.used || !rec.rs.reportsUnused(d) {
-				continue
-			}
-			kept = append(kept, rules.Finding{
-				Path: rec.path, Rule: UnusedDirective, Category: rules.Internal,
-				Severity: rec.rs.severity(&unusedDirectiveMeta, nil),
-				Message:  fmt.Sprintf("directive %q suppresses nothing: remove it", directiveHead(d.text)),
-				Offset:   d.src, EndOffset: d.srcEnd,
-				Line: d.where.Line, Column: d.where.Column, EndLine: d.where.EndLine, EndColumn: d.where.EndColumn,
-				Related: []rules.Location{}, Fixes: []rules.FindingFix{},
-				Match: "<!-- " + d.text + " -->",
-			})
-		}
-		sortFindings(kept)
-		fingerprint(kept)
-		res.Findings = append(res.Findings, kept...)
+		res.Findings = append(res.Findings, rec.findings...)
 		res.Documents = append(res.Documents, rec.info)
 		res.Summary.Words += rec.info.Words
 	}
 	if len(res.Findings) == 0 {
 		res.Findings = nil // no findings: nil, as Result has always had
 	}
-	sortFindings(res.Findings)
+	if !sort.SliceIsSorted(res.Findings, func(i, j int) bool { return findingLess(&res.Findings[i], &res.Findings[j]) }) {
+		// Files come in the walk's order, which is nearly always the
+		// order of their paths: the findings are then already sorted.
+		sortFindings(res.Findings)
+	}
 	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Path < res.Errors[j].Path })
 	sort.Strings(res.Notes)
 	res.Summary.Files = len(r.records)
@@ -731,6 +712,43 @@ func (r *run) result() *rules.Result {
 	return res
 }
 
+// finish applies a file's suppression comments to its findings, adds its
+// unused-directive findings, and sorts and fingerprints them.
+func (rec *fileRecord) finish() {
+	kept := rec.findings[:0]
+	for _, f := range rec.findings {
+		suppressed := false
+		if f.Rule != UnusedDirective && f.Rule != InternalError {
+			for _, d := range rec.directives {
+				if d.suppresses(f.Rule, f.Offset, f.Line) {
+					d.used = true
+					suppressed = true
+				}
+			}
+		}
+		if !suppressed {
+			kept = append(kept, f)
+		}
+	}
+	for _, d := range rec.directives {
+		if d.used || !rec.rs.reportsUnused(d) {
+			continue
+		}
+		kept = append(kept, rules.Finding{
+			Path: rec.path, Rule: UnusedDirective, Category: rules.Internal,
+			Severity: rec.rs.severity(&unusedDirectiveMeta, nil),
+			Message:  fmt.Sprintf("directive %q suppresses nothing: remove it", directiveHead(d.text)),
+			Offset:   d.src, EndOffset: d.srcEnd,
+			Line: d.where.Line, Column: d.where.Column, EndLine: d.where.EndLine, EndColumn: d.where.EndColumn,
+			Related: []rules.Location{}, Fixes: []rules.FindingFix{},
+			Match: "<!-- " + d.text + " -->",
+		})
+	}
+	sortFindings(kept)
+	fingerprint(kept)
+	rec.findings = kept
+}
+
 func directiveHead(text string) string {
 	head, _, _ := strings.Cut(text, "--")
 	return strings.TrimSpace(head)
@@ -740,22 +758,25 @@ func sortFindings(fs []rules.Finding) {
 	if len(fs) < 2 {
 		return // most files: no findings, and no sorter to make
 	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Offset < b.Offset
-	})
+	sort.SliceStable(fs, func(i, j int) bool { return findingLess(&fs[i], &fs[j]) })
+}
+
+// findingLess is the order of findings: by path, line, column, rule and
+// offset.
+func findingLess(a, b *rules.Finding) bool {
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Column != b.Column {
+		return a.Column < b.Column
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Offset < b.Offset
 }
 
 // fingerprint sets each finding's fingerprint from its rule, path,

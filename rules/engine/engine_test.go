@@ -511,3 +511,24 @@ func TestFingerprintAgreesWithOracle(t *testing.T) {
 		}
 	}
 }
+
+// Files named out of path order are checked in the order given, and their
+// findings still come out sorted by path (result sorts them only then).
+func TestFindingsSortedWhateverTheOrderOfArguments(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "Head\n\nFLAG\n", "b.txt": "Head\n\nFLAG and FLAG\n", "c.txt": "Head\n\nFLAG\n"})
+	var paths []string
+	for _, name := range []string{"c.txt", "a.txt", "b.txt"} {
+		paths = append(paths, filepath.Join(dir, name))
+	}
+	res := Run(context.Background(), paths, Options{Rules: testRules(), Jobs: 2})
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d", filepath.Base(f.Path), f.Column))
+	}
+	if want := "a.txt:1 b.txt:1 b.txt:10 c.txt:1"; strings.Join(got, " ") != want {
+		t.Errorf("findings = %v, want %s", got, want)
+	}
+	if docs := res.Documents; len(docs) != 3 || filepath.Base(docs[0].Path) != "c.txt" {
+		t.Errorf("documents are not in the order of the arguments: %+v", docs)
+	}
+}
