@@ -467,9 +467,9 @@ func boilerplate(res *Result, checked []*Sketch, minDocs int) []rules.CorpusDiag
 	for _, s := range sks {
 		total += len(s.Paras)
 	}
-	occs := make([]occ, 0, total/2)
+	occs := make([]occ, 0, total)
 	ids := make([]int32, 0, total)
-	index := make(map[uint64]int32, total/2)
+	index := make(map[uint64]int32, total)
 	for i, s := range sks {
 		for k, p := range s.Paras {
 			j, ok := index[p.Hash]
