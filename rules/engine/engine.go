@@ -794,7 +794,7 @@ func fingerprint(fs []rules.Finding) {
 		buf = append(append(buf, 0), f.Path...)
 		buf = append(buf, 0)
 		norm := len(buf)
-		buf = appendFields(buf, strings.ToLower(f.Match))
+		buf = appendLowerFields(buf, f.Match)
 		key = append(append(append(key[:0], f.Rule...), 0), buf[norm:]...)
 		occ := seen[string(key)]
 		seen[string(key)] = occ + 1
@@ -804,36 +804,43 @@ func fingerprint(fs []rules.Finding) {
 	}
 }
 
-// appendFields appends the fields of s (as strings.Fields splits them)
-// joined by single spaces: strings.Join(strings.Fields(s), " ") without
-// the slice of fields and the joined copy.
-func appendFields(dst []byte, s string) []byte {
+// appendLowerFields appends the fields of s lowered (as strings.ToLower
+// lowers and strings.Fields splits them) joined by single spaces:
+// strings.Join(strings.Fields(strings.ToLower(s)), " ") in one pass,
+// without the lowered copy, the slice of fields and the joined copy.
+// Invalid UTF-8 becomes U+FFFD, as strings.ToLower makes it.
+func appendLowerFields(dst []byte, s string) []byte {
 	start := len(dst)
+	gap := false // a space since the last field
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			i += size
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r': // the ASCII spaces of unicode.IsSpace
+				gap = true
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if gap && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			gap = false
+			dst = append(dst, c)
 			continue
 		}
-		j := i + size
-		for j < len(s) {
-			r, size := rune(s[j]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[j:])
-			}
-			if unicode.IsSpace(r) {
-				break
-			}
-			j += size
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		r = unicode.ToLower(r)
+		if unicode.IsSpace(r) {
+			gap = true
+			continue
 		}
-		if len(dst) > start {
+		if gap && len(dst) > start {
 			dst = append(dst, ' ')
 		}
-		dst = append(dst, s[i:j]...)
-		i = j
+		gap = false
+		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
 }

@@ -457,8 +457,9 @@ func TestFingerprintDefinition(t *testing.T) {
 	}
 }
 
-func TestAppendFieldsAgreesWithJoinFields(t *testing.T) {
-	pieces := []string{"word", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000", "É", "x", "\xff", "\xe2\x80", ",", ""}
+func TestAppendLowerFieldsAgreesWithJoinFieldsToLower(t *testing.T) {
+	pieces := []string{"word", "WoRD", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000", "É", "é",
+		"Σ", "İ", "ǅ", "\u212a", "\u1e9e", "x", "Z", "@[`{", "\xff", "\xe2\x80", "\xef\xbf\xbd", ",", "…", ""}
 	r := rand.New(rand.NewPCG(7, 8))
 	for n := 0; n < 50000; n++ {
 		var b strings.Builder
@@ -466,16 +467,21 @@ func TestAppendFieldsAgreesWithJoinFields(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
-		for _, s := range []string{s, strings.ToLower(s)} {
-			want := strings.Join(strings.Fields(s), " ")
-			if got := string(appendFields([]byte("pre"), s)); got != "pre"+want {
-				t.Fatalf("appendFields(%q) = %q, want %q", s, got, "pre"+want)
-			}
+		want := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		if got := string(appendLowerFields([]byte("pre"), s)); got != "pre"+want {
+			t.Fatalf("appendLowerFields(%q) = %q, want %q", s, got, "pre"+want)
+		}
+	}
+	for c := range 256 {
+		s := "a" + string(rune(c)) + "b " + string([]byte{byte(c)}) + " c"
+		want := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		if got := string(appendLowerFields(nil, s)); got != want {
+			t.Fatalf("appendLowerFields(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
 
-// fingerprintOracle is fingerprint as it was before appendFields.
+// fingerprintOracle is fingerprint as it was before appendLowerFields.
 func fingerprintOracle(fs []rules.Finding) {
 	seen := map[string]int{}
 	var buf []byte
@@ -495,7 +501,8 @@ func fingerprintOracle(fs []rules.Finding) {
 }
 
 func TestFingerprintAgreesWithOracle(t *testing.T) {
-	matches := []string{"the the", "The  the", "THE\tTHE", "", " ", "café Café", "\xff bad", "a\u00a0b", "a b", "A B"}
+	matches := []string{"the the", "The  the", "THE\tTHE", "", " ", "café Café", "CAFÉ café", "\xff bad", "\ufffd BAD", "a\u00a0b", "a b", "A B",
+		"\u212a", "k", "Σ σ", "ΣΑ\u2003σα"}
 	var fs []rules.Finding
 	for i, m := range matches {
 		for _, rule := range []string{"repeated-word", "spacing"} {
