@@ -787,7 +787,11 @@ func fingerprint(fs []rules.Finding) {
 		return
 	}
 	seen := map[string]int{}
-	var buf, key []byte // rule NUL path NUL normalised match NUL occurrence; rule NUL normalised match
+	// rule NUL path NUL normalised match NUL occurrence; rule NUL
+	// normalised match. Room for most findings from the start: most files
+	// have one or two, and growing the buffers a byte at a time cost more
+	// than hashing them.
+	buf, key := make([]byte, 0, 512), make([]byte, 0, 512)
 	for i := range fs {
 		f := &fs[i]
 		buf = append(buf[:0], f.Rule...)
