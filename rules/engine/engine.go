@@ -786,7 +786,10 @@ func fingerprint(fs []rules.Finding) {
 	if len(fs) == 0 {
 		return
 	}
-	seen := map[string]int{}
+	var seen map[string]int // occurrences so far, needed from a second finding on
+	if len(fs) > 1 {
+		seen = make(map[string]int, len(fs))
+	}
 	// rule NUL path NUL normalised match NUL occurrence; rule NUL
 	// normalised match. Room for most findings from the start: most files
 	// have one or two, and growing the buffers a byte at a time cost more
@@ -801,7 +804,9 @@ func fingerprint(fs []rules.Finding) {
 		buf = appendLowerFields(buf, f.Match)
 		key = append(append(append(key[:0], f.Rule...), 0), buf[norm:]...)
 		occ := seen[string(key)]
-		seen[string(key)] = occ + 1
+		if seen != nil {
+			seen[string(key)] = occ + 1
+		}
 		buf = strconv.AppendInt(append(buf, 0), int64(occ), 10)
 		h := sha256.Sum256(buf)
 		f.Fingerprint = hex.EncodeToString(h[:16])

@@ -511,6 +511,15 @@ func TestFingerprintAgreesWithOracle(t *testing.T) {
 	}
 	want := append([]rules.Finding(nil), fs...)
 	fingerprintOracle(want)
+	for i := range fs {
+		alone := fs[i : i+1 : i+1]
+		fingerprintOracle(alone)
+		single := alone[0].Fingerprint
+		fingerprint(alone)
+		if alone[0].Fingerprint != single {
+			t.Errorf("finding %d alone (%q %q): fingerprint %s, want %s", i, fs[i].Rule, fs[i].Match, alone[0].Fingerprint, single)
+		}
+	}
 	fingerprint(fs)
 	for i := range fs {
 		if fs[i].Fingerprint != want[i].Fingerprint {
