@@ -84,7 +84,7 @@ func BenchmarkFindBBC(b *testing.B) {
 }
 
 // bbcSketches sketches the BBC folder's stories, in the walk's order.
-func bbcSketches(b *testing.B) []*Sketch {
+func bbcSketches(b testing.TB) []*Sketch {
 	bbc := needCorpora(b)
 	var sks []*Sketch
 	_ = filepath.WalkDir(filepath.Join(bbc, "bbc"), func(path string, d os.DirEntry, err error) error {
