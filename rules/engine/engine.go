@@ -537,7 +537,7 @@ func validPrefix(b []byte) (string, bool) {
 // in the order of the rules and of their diagnostics, as if placed one by
 // one.
 func (r *run) corpusPass() {
-	byPath := map[string]*fileRecord{}
+	byPath := make(map[string]*fileRecord, len(r.records))
 	for _, rec := range r.records {
 		byPath[rec.path] = rec
 	}
@@ -546,16 +546,21 @@ func (r *run) corpusPass() {
 		cd rules.CorpusDiagnostic
 		f  rules.Finding
 	}
-	var found []corpusFinding
+	diags := make([][]rules.CorpusDiagnostic, len(r.corpora))
+	n := 0
 	for i := range r.corpora {
-		c := &r.corpora[i]
-		cds, err := safeFinish(*c)
+		cds, err := safeFinish(r.corpora[i])
 		if err != nil {
-			r.fail("rule "+c.meta.Name, err)
+			r.fail("rule "+r.corpora[i].meta.Name, err)
 		}
+		diags[i] = cds
+		n += len(cds)
+	}
+	found := make([]corpusFinding, 0, n)
+	for i, cds := range diags {
 		for _, cd := range cds {
 			if byPath[cd.Path] != nil {
-				found = append(found, corpusFinding{c: c, cd: cd})
+				found = append(found, corpusFinding{c: &r.corpora[i], cd: cd})
 			}
 		}
 	}
