@@ -59,3 +59,16 @@ func BenchmarkPositionBBC(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLineIndexBBC indexes the lines of the BBC articles, as every
+// parse does.
+func BenchmarkLineIndexBBC(b *testing.B) {
+	srcs, size := loadCorpus(b, "bbc/bbc/*/*.txt")
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range srcs {
+			NewLineIndex(src, false)
+		}
+	}
+}

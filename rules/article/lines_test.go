@@ -135,3 +135,24 @@ func TestPositionAgreesWithOracle(t *testing.T) {
 		}
 	}
 }
+
+// The index has room for its lines and not many more: it is built for
+// every document.
+func TestLineIndexSizedToItsLines(t *testing.T) {
+	for _, tc := range []struct {
+		src     string
+		lines   int
+		maxRoom int
+	}{
+		{"", 1, 1},
+		{"one line, no newline", 1, 1},
+		{"a long first line of prose\n\nand another long line of prose\n", 4, 4},
+		{"crlf\r\nlines\r\nhere", 3, 5},
+		{"old\rmac\rlines", 3, 3},
+	} {
+		li := NewLineIndex([]byte(tc.src), false)
+		if li.Lines() != tc.lines || cap(li.starts) > tc.maxRoom {
+			t.Errorf("%q: %d lines (want %d), room for %d (want at most %d)", tc.src, li.Lines(), tc.lines, cap(li.starts), tc.maxRoom)
+		}
+	}
+}

@@ -537,7 +537,7 @@ func validPrefix(b []byte) (string, bool) {
 // in the order of the rules and of their diagnostics, as if placed one by
 // one.
 func (r *run) corpusPass() {
-	byPath := map[string]*fileRecord{}
+	byPath := make(map[string]*fileRecord, len(r.records))
 	for _, rec := range r.records {
 		byPath[rec.path] = rec
 	}
@@ -546,16 +546,21 @@ func (r *run) corpusPass() {
 		cd rules.CorpusDiagnostic
 		f  rules.Finding
 	}
-	var found []corpusFinding
+	diags := make([][]rules.CorpusDiagnostic, len(r.corpora))
+	n := 0
 	for i := range r.corpora {
-		c := &r.corpora[i]
-		cds, err := safeFinish(*c)
+		cds, err := safeFinish(r.corpora[i])
 		if err != nil {
-			r.fail("rule "+c.meta.Name, err)
+			r.fail("rule "+r.corpora[i].meta.Name, err)
 		}
+		diags[i] = cds
+		n += len(cds)
+	}
+	found := make([]corpusFinding, 0, n)
+	for i, cds := range diags {
 		for _, cd := range cds {
 			if byPath[cd.Path] != nil {
-				found = append(found, corpusFinding{c: c, cd: cd})
+				found = append(found, corpusFinding{c: &r.corpora[i], cd: cd})
 			}
 		}
 	}
@@ -577,10 +582,7 @@ func (r *run) corpusPass() {
 		}
 	}
 	loaded := make([]*article.Document, len(paths))
-	workers := r.opts.Jobs
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := r.workers()
 	forEach(len(paths), workers, func(i int) { loaded[i] = r.load(paths[i], byPath[paths[i]]) })
 	for i, path := range paths {
 		docs[path] = loaded[i]
@@ -628,6 +630,14 @@ func (r *run) load(path string, rec *fileRecord) *article.Document {
 	return doc
 }
 
+// workers is the number of goroutines a run's parallel work uses.
+func (r *run) workers() int {
+	if r.opts.Jobs > 0 {
+		return r.opts.Jobs
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
 // forEach calls fn(i) for every i in [0, n), on up to workers goroutines
 // that take the next i as they finish one.
 func forEach(n, workers int, fn func(i int)) {
@@ -672,54 +682,30 @@ func (r *run) result() *rules.Result {
 	sort.Slice(r.records, func(i, j int) bool { return r.records[i].order < r.records[j].order })
 	res.Summary.BySeverity = map[string]int{}
 	res.Summary.ByRule = map[string]int{}
+	// Suppression, sorting and fingerprinting are per file: on the run's
+	// workers, each file's findings kept in its record.
+	forEach(len(r.records), r.workers(), func(i int) { r.records[i].finish() })
 	n := 0
 	for _, rec := range r.records {
-		n += len(rec.findings) + len(rec.directives)
+		n += len(rec.findings)
 	}
-	res.Findings = make([]rules.Finding, 0, n) // room for every finding
+	res.Findings = make([]rules.Finding, 0, n)
 	if len(r.records) > 0 {
 		res.Documents = make([]rules.DocumentInfo, 0, len(r.records))
 	}
 	for _, rec := range r.records {
-		kept := rec.findings[:0]
-		for _, f := range rec.findings {
-			suppressed := false
-			if f.Rule != UnusedDirective && f.Rule != InternalError {
-				for _, d := range rec.directives {
-					if d.suppresses(f.Rule, f.Offset, f.Line) {
-						d.used = true
-						suppressed = true
-					}
-				}
-			}
-			if !suppressed {
-				kept = append(kept, f)
-			}
-		}
-		for _, d := range rec.directives {
-			if d.used || !rec.rs.reportsUnused(d) {
-				continue
-			}
-			kept = append(kept, rules.Finding{
-				Path: rec.path, Rule: UnusedDirective, Category: rules.Internal,
-				Severity: rec.rs.severity(&unusedDirectiveMeta, nil),
-				Message:  fmt.Sprintf("directive %q suppresses nothing: remove it", directiveHead(d.text)),
-				Offset:   d.src, EndOffset: d.srcEnd,
-				Line: d.where.Line, Column: d.where.Column, EndLine: d.where.EndLine, EndColumn: d.where.EndColumn,
-				Related: []rules.Location{}, Fixes: []rules.FindingFix{},
-				Match: "<!-- " + d.text + " -->",
-			})
-		}
-		sortFindings(kept)
-		fingerprint(kept)
-		res.Findings = append(res.Findings, kept...)
+		res.Findings = append(res.Findings, rec.findings...)
 		res.Documents = append(res.Documents, rec.info)
 		res.Summary.Words += rec.info.Words
 	}
 	if len(res.Findings) == 0 {
 		res.Findings = nil // no findings: nil, as Result has always had
 	}
-	sortFindings(res.Findings)
+	if !sort.SliceIsSorted(res.Findings, func(i, j int) bool { return findingLess(&res.Findings[i], &res.Findings[j]) }) {
+		// Files come in the walk's order, which is nearly always the
+		// order of their paths: the findings are then already sorted.
+		sortFindings(res.Findings)
+	}
 	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Path < res.Errors[j].Path })
 	sort.Strings(res.Notes)
 	res.Summary.Files = len(r.records)
@@ -731,6 +717,43 @@ func (r *run) result() *rules.Result {
 	return res
 }
 
+// finish applies a file's suppression comments to its findings, adds its
+// unused-directive findings, and sorts and fingerprints them.
+func (rec *fileRecord) finish() {
+	kept := rec.findings[:0]
+	for _, f := range rec.findings {
+		suppressed := false
+		if f.Rule != UnusedDirective && f.Rule != InternalError {
+			for _, d := range rec.directives {
+				if d.suppresses(f.Rule, f.Offset, f.Line) {
+					d.used = true
+					suppressed = true
+				}
+			}
+		}
+		if !suppressed {
+			kept = append(kept, f)
+		}
+	}
+	for _, d := range rec.directives {
+		if d.used || !rec.rs.reportsUnused(d) {
+			continue
+		}
+		kept = append(kept, rules.Finding{
+			Path: rec.path, Rule: UnusedDirective, Category: rules.Internal,
+			Severity: rec.rs.severity(&unusedDirectiveMeta, nil),
+			Message:  fmt.Sprintf("directive %q suppresses nothing: remove it", directiveHead(d.text)),
+			Offset:   d.src, EndOffset: d.srcEnd,
+			Line: d.where.Line, Column: d.where.Column, EndLine: d.where.EndLine, EndColumn: d.where.EndColumn,
+			Related: []rules.Location{}, Fixes: []rules.FindingFix{},
+			Match: "<!-- " + d.text + " -->",
+		})
+	}
+	sortFindings(kept)
+	fingerprint(kept)
+	rec.findings = kept
+}
+
 func directiveHead(text string) string {
 	head, _, _ := strings.Cut(text, "--")
 	return strings.TrimSpace(head)
@@ -740,22 +763,25 @@ func sortFindings(fs []rules.Finding) {
 	if len(fs) < 2 {
 		return // most files: no findings, and no sorter to make
 	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Offset < b.Offset
-	})
+	sort.SliceStable(fs, func(i, j int) bool { return findingLess(&fs[i], &fs[j]) })
+}
+
+// findingLess is the order of findings: by path, line, column, rule and
+// offset.
+func findingLess(a, b *rules.Finding) bool {
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Column != b.Column {
+		return a.Column < b.Column
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Offset < b.Offset
 }
 
 // fingerprint sets each finding's fingerprint from its rule, path,
@@ -765,54 +791,70 @@ func fingerprint(fs []rules.Finding) {
 	if len(fs) == 0 {
 		return
 	}
-	seen := map[string]int{}
-	var buf, key []byte // rule NUL path NUL normalised match NUL occurrence; rule NUL normalised match
+	var seen map[string]int // occurrences so far, needed from a second finding on
+	if len(fs) > 1 {
+		seen = make(map[string]int, len(fs))
+	}
+	// rule NUL path NUL normalised match NUL occurrence; rule NUL
+	// normalised match. Room for most findings from the start: most files
+	// have one or two, and growing the buffers a byte at a time cost more
+	// than hashing them.
+	buf, key := make([]byte, 0, 512), make([]byte, 0, 512)
 	for i := range fs {
 		f := &fs[i]
 		buf = append(buf[:0], f.Rule...)
 		buf = append(append(buf, 0), f.Path...)
 		buf = append(buf, 0)
 		norm := len(buf)
-		buf = appendFields(buf, strings.ToLower(f.Match))
+		buf = appendLowerFields(buf, f.Match)
 		key = append(append(append(key[:0], f.Rule...), 0), buf[norm:]...)
 		occ := seen[string(key)]
-		seen[string(key)] = occ + 1
+		if seen != nil {
+			seen[string(key)] = occ + 1
+		}
 		buf = strconv.AppendInt(append(buf, 0), int64(occ), 10)
 		h := sha256.Sum256(buf)
 		f.Fingerprint = hex.EncodeToString(h[:16])
 	}
 }
 
-// appendFields appends the fields of s (as strings.Fields splits them)
-// joined by single spaces: strings.Join(strings.Fields(s), " ") without
-// the slice of fields and the joined copy.
-func appendFields(dst []byte, s string) []byte {
+// appendLowerFields appends the fields of s lowered (as strings.ToLower
+// lowers and strings.Fields splits them) joined by single spaces:
+// strings.Join(strings.Fields(strings.ToLower(s)), " ") in one pass,
+// without the lowered copy, the slice of fields and the joined copy.
+// Invalid UTF-8 becomes U+FFFD, as strings.ToLower makes it.
+func appendLowerFields(dst []byte, s string) []byte {
 	start := len(dst)
+	gap := false // a space since the last field
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			i += size
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || '\t' <= c && c <= '\r': // the ASCII spaces of unicode.IsSpace
+				gap = true
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if gap && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			gap = false
+			dst = append(dst, c)
 			continue
 		}
-		j := i + size
-		for j < len(s) {
-			r, size := rune(s[j]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[j:])
-			}
-			if unicode.IsSpace(r) {
-				break
-			}
-			j += size
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		r = unicode.ToLower(r)
+		if unicode.IsSpace(r) {
+			gap = true
+			continue
 		}
-		if len(dst) > start {
+		if gap && len(dst) > start {
 			dst = append(dst, ' ')
 		}
-		dst = append(dst, s[i:j]...)
-		i = j
+		gap = false
+		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
 }

@@ -457,8 +457,9 @@ func TestFingerprintDefinition(t *testing.T) {
 	}
 }
 
-func TestAppendFieldsAgreesWithJoinFields(t *testing.T) {
-	pieces := []string{"word", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000", "É", "x", "\xff", "\xe2\x80", ",", ""}
+func TestAppendLowerFieldsAgreesWithJoinFieldsToLower(t *testing.T) {
+	pieces := []string{"word", "WoRD", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u2003", "\u3000", "É", "é",
+		"Σ", "İ", "ǅ", "\u212a", "\u1e9e", "x", "Z", "@[`{", "\xff", "\xe2\x80", "\xef\xbf\xbd", ",", "…", ""}
 	r := rand.New(rand.NewPCG(7, 8))
 	for n := 0; n < 50000; n++ {
 		var b strings.Builder
@@ -466,16 +467,21 @@ func TestAppendFieldsAgreesWithJoinFields(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
-		for _, s := range []string{s, strings.ToLower(s)} {
-			want := strings.Join(strings.Fields(s), " ")
-			if got := string(appendFields([]byte("pre"), s)); got != "pre"+want {
-				t.Fatalf("appendFields(%q) = %q, want %q", s, got, "pre"+want)
-			}
+		want := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		if got := string(appendLowerFields([]byte("pre"), s)); got != "pre"+want {
+			t.Fatalf("appendLowerFields(%q) = %q, want %q", s, got, "pre"+want)
+		}
+	}
+	for c := range 256 {
+		s := "a" + string(rune(c)) + "b " + string([]byte{byte(c)}) + " c"
+		want := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		if got := string(appendLowerFields(nil, s)); got != want {
+			t.Fatalf("appendLowerFields(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
 
-// fingerprintOracle is fingerprint as it was before appendFields.
+// fingerprintOracle is fingerprint as it was before appendLowerFields.
 func fingerprintOracle(fs []rules.Finding) {
 	seen := map[string]int{}
 	var buf []byte
@@ -495,7 +501,8 @@ func fingerprintOracle(fs []rules.Finding) {
 }
 
 func TestFingerprintAgreesWithOracle(t *testing.T) {
-	matches := []string{"the the", "The  the", "THE\tTHE", "", " ", "café Café", "\xff bad", "a\u00a0b", "a b", "A B"}
+	matches := []string{"the the", "The  the", "THE\tTHE", "", " ", "café Café", "CAFÉ café", "\xff bad", "\ufffd BAD", "a\u00a0b", "a b", "A B",
+		"\u212a", "k", "Σ σ", "ΣΑ\u2003σα"}
 	var fs []rules.Finding
 	for i, m := range matches {
 		for _, rule := range []string{"repeated-word", "spacing"} {
@@ -504,10 +511,40 @@ func TestFingerprintAgreesWithOracle(t *testing.T) {
 	}
 	want := append([]rules.Finding(nil), fs...)
 	fingerprintOracle(want)
+	for i := range fs {
+		alone := fs[i : i+1 : i+1]
+		fingerprintOracle(alone)
+		single := alone[0].Fingerprint
+		fingerprint(alone)
+		if alone[0].Fingerprint != single {
+			t.Errorf("finding %d alone (%q %q): fingerprint %s, want %s", i, fs[i].Rule, fs[i].Match, alone[0].Fingerprint, single)
+		}
+	}
 	fingerprint(fs)
 	for i := range fs {
 		if fs[i].Fingerprint != want[i].Fingerprint {
 			t.Errorf("finding %d (%q %q): fingerprint %s, want %s", i, fs[i].Rule, fs[i].Match, fs[i].Fingerprint, want[i].Fingerprint)
 		}
+	}
+}
+
+// Files named out of path order are checked in the order given, and their
+// findings still come out sorted by path (result sorts them only then).
+func TestFindingsSortedWhateverTheOrderOfArguments(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "Head\n\nFLAG\n", "b.txt": "Head\n\nFLAG and FLAG\n", "c.txt": "Head\n\nFLAG\n"})
+	var paths []string
+	for _, name := range []string{"c.txt", "a.txt", "b.txt"} {
+		paths = append(paths, filepath.Join(dir, name))
+	}
+	res := Run(context.Background(), paths, Options{Rules: testRules(), Jobs: 2})
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d", filepath.Base(f.Path), f.Column))
+	}
+	if want := "a.txt:1 b.txt:1 b.txt:10 c.txt:1"; strings.Join(got, " ") != want {
+		t.Errorf("findings = %v, want %s", got, want)
+	}
+	if docs := res.Documents; len(docs) != 3 || filepath.Base(docs[0].Path) != "c.txt" {
+		t.Errorf("documents are not in the order of the arguments: %+v", docs)
 	}
 }

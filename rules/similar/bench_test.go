@@ -83,6 +83,59 @@ func BenchmarkFindBBC(b *testing.B) {
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1e3/float64(b.N), "cpu-ms/op")
 }
 
+// bbcSketches sketches the BBC folder's stories, in the walk's order.
+func bbcSketches(b testing.TB) []*Sketch {
+	bbc := needCorpora(b)
+	var sks []*Sketch
+	_ = filepath.WalkDir(filepath.Join(bbc, "bbc"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".txt" {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if doc, err := article.Parse(path, src); err == nil {
+			sks = append(sks, NewSketch(doc))
+		}
+		return nil
+	})
+	return sks
+}
+
+// BenchmarkFinishBBC measures what the three duplicate rules do with the
+// comparison of the BBC folder (made once, outside the measure): the
+// near-duplicate, reused-passage and boilerplate reports.
+func BenchmarkFinishBBC(b *testing.B) {
+	sks := bbcSketches(b)
+	f := NewFinder(Options{})
+	checked := map[*Sketch]bool{}
+	for _, s := range sks {
+		f.Add(s)
+		checked[s] = true
+	}
+	res := f.Find()
+	runtime.GC()
+	for _, rule := range []string{"near-duplicate", "reused-passage", "corpus-boilerplate"} {
+		b.Run("rule="+rule, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				switch rule {
+				case "near-duplicate":
+					nearDuplicates(res, checked)
+				case "reused-passage":
+					reusedPassages(res, checked)
+				default:
+					boilerplate(res, sks, defaultMinBoilerplate)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1e3/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
 // syntheticSketches makes n fingerprinted documents of 150 words in three
 // paragraphs, drawn from a 50,000-word vocabulary (word hashes, no text:
 // building them is not what is measured). One in ten is a 5% rewrite of the

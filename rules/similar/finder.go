@@ -127,7 +127,19 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 			for t := range jobs {
 				es = es[:0]
 				if t == 0 || t == ntab-1 {
-					// 64-bit keys: body and paragraph hashes.
+					// 64-bit keys: body and paragraph hashes. The
+					// buffer is sized first: grown by appending, it
+					// cost twice its size in allocations.
+					n := len(sk)
+					if t == ntab-1 {
+						n = 0
+						for i, s := range sk {
+							if eligible(i) {
+								n += len(s.Paras)
+							}
+						}
+					}
+					es = slices.Grow(es, n)
 					for i, s := range sk {
 						if !eligible(i) {
 							continue
@@ -146,7 +158,7 @@ func candidates(sk []*Sketch, arch []bool, o Options) []uint64 {
 				} else {
 					// 32-bit keys (band keys, simhash blocks) pack with the
 					// document number into one word: a plain integer sort.
-					packed = packed[:0]
+					packed = slices.Grow(packed[:0], len(sk))
 					for i, s := range sk {
 						if !eligible(i) {
 							continue

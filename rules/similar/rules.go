@@ -2,6 +2,8 @@ package similar
 
 import (
 	"fmt"
+	"math"
+	"math/bits"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -467,11 +469,29 @@ func boilerplate(res *Result, checked []*Sketch, minDocs int) []rules.CorpusDiag
 	for _, s := range sks {
 		total += len(s.Paras)
 	}
-	occs := make([]occ, 0, total/2)
+	// Most blocks occur once. A first pass counts the blocks' hashes in
+	// buckets (saturating): only a block whose bucket holds minDocs
+	// occurrences or more can recur in minDocs documents, and only those
+	// few blocks go into the index; the others get the id -1.
+	buckets := make([]uint8, max(1024, 1<<bits.Len(uint(4*total))))
+	mask := uint64(len(buckets) - 1)
+	for _, s := range sks {
+		for _, p := range s.Paras {
+			if b := &buckets[p.Hash&mask]; *b < math.MaxUint8 {
+				*b++
+			}
+		}
+	}
+	least := uint8(min(minDocs, math.MaxUint8))
+	var occs []occ
 	ids := make([]int32, 0, total)
-	index := make(map[uint64]int32, total/2)
+	index := map[uint64]int32{}
 	for i, s := range sks {
 		for k, p := range s.Paras {
+			if buckets[p.Hash&mask] < least {
+				ids = append(ids, -1)
+				continue
+			}
 			j, ok := index[p.Hash]
 			if !ok {
 				j = int32(len(occs))
@@ -491,22 +511,24 @@ func boilerplate(res *Result, checked []*Sketch, minDocs int) []rules.CorpusDiag
 	groups := map[int32][]int{}
 	next := 0
 	for i, s := range sks {
-		g := group[s]
-		if g == 0 {
-			g = -(i + 1)
-		}
+		g := 0 // the document's group, looked up at its first such block
 		for range s.Paras {
 			j := ids[next]
 			next++
-			if int(occs[j].docs) < minDocs {
+			if j < 0 || int(occs[j].docs) < minDocs {
 				continue
+			}
+			if g == 0 {
+				if g = group[s]; g == 0 {
+					g = -(i + 1)
+				}
 			}
 			if gs := groups[j]; len(gs) < minDocs && !slices.Contains(gs, g) {
 				groups[j] = append(gs, g)
 			}
 		}
 	}
-	boiler := func(j int32) bool { return int(occs[j].docs) >= minDocs && len(groups[j]) >= minDocs }
+	boiler := func(j int32) bool { return j >= 0 && int(occs[j].docs) >= minDocs && len(groups[j]) >= minDocs }
 	// Consecutive boilerplate blocks (a menu, a footer of several lines)
 	// make one finding, spanning them, as an editor deletes them at once.
 	next = 0
