@@ -127,7 +127,7 @@ func quickWordsOracle(s string, limit int) int {
 }
 
 func TestQuickWordsAgrees(t *testing.T) {
-	pieces := []string{"word", " ", "  ", "\t", "\n", "\r", "é", "x", ",", "\u00a0", "a b c d e"}
+	pieces := []string{"word", " ", "  ", "\t", "\n", "\r", "é", "x", ",", "\u00a0", "a b c d e", "\u0109", "\u010a", "\x00", "\xff"}
 	for _, s := range randomTexts(50000, pieces) {
 		for _, limit := range []int{0, 1, 4, 12, 60} {
 			if got, want := quickWords(s, limit), quickWordsOracle(s, limit); got != want {
