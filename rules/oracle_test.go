@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
@@ -501,6 +502,61 @@ func TestFactsOfAgrees(t *testing.T) {
 		}
 	}
 	for _, s := range randomTexts(100000, pieces) {
+		check(s)
+	}
+	if testing.Short() {
+		return
+	}
+	for _, s := range corpusLineTexts(t) {
+		check(s)
+	}
+}
+
+// wordCountOracle is WordCount with a branch on every token's space and
+// kind.
+func wordCountOracle(doc *article.Document) int {
+	v, ok := doc.Memoized(blockTokensKey{})
+	if !ok {
+		return doc.Words()
+	}
+	bt := v.(*blockTokens)
+	if bt.released {
+		return doc.Words()
+	}
+	n := 0
+	for i := range doc.Blocks {
+		text := doc.Blocks[i].Text
+		counted := false
+		toks := bt.toks[bt.start[i]:bt.start[i+1]]
+		for k := range toks {
+			t := &toks[k]
+			if t.SpaceBefore {
+				counted = false
+			}
+			if !counted && t.Kind == match.Word && (text[t.Start] < utf8.RuneSelf || hasLetterOrDigit(text[t.Start:t.End])) {
+				n++
+				counted = true
+			}
+		}
+	}
+	return n
+}
+
+func TestWordCountAgrees(t *testing.T) {
+	pieces := []string{"word", " ", "  ", "\n", "\n\n", "\t", "(", ")", ",", ".", "-", " - ", "—", "é", "\u0301", "\u0301x", "İ",
+		"\u00a0", "1", "3.5", "U.S.", "don't", "“", "”", "&", "#", "a"}
+	check := func(src string) {
+		t.Helper()
+		doc, err := article.ParseFormat("x.txt", []byte(src), article.Text)
+		if err != nil {
+			return
+		}
+		eachBlockTokens(doc, func(*article.Block, []match.Token) {})
+		if got, want := WordCount(doc), wordCountOracle(doc); got != want {
+			t.Errorf("WordCount(%q) = %d, want %d", src, got, want)
+		}
+	}
+	for _, s := range randomTexts(50000, pieces) {
 		check(s)
 	}
 	if testing.Short() {
