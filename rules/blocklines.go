@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -240,15 +241,30 @@ func splitSet(s, sep string) map[string]bool {
 
 // quickWords counts the runs of non-space bytes in s, stopping once it
 // passes limit: a bound on its words that costs no allocation, to skip
-// long lines early.
+// long lines early. It returns min(count, limit+1).
 //
 // A word starts where a byte that is not a space follows a space (or the
-// start): the count adds that as a number instead of branching on every
-// byte, which would mispredict at every word.
+// start). The count takes eight bytes at a time (SWAR, as the tokenizer's
+// word scan): a mask of the bytes that are not spaces, and of those that
+// follow a space, whose common bits it adds up; so it neither branches on
+// every byte, which would mispredict at every word, nor adds byte by byte.
 func quickWords(s string, limit int) int {
+	const high = 0x8080808080808080
 	n := 0
-	prev := 1 // 1 after a space
-	for i := 0; i < len(s); i++ {
+	after := uint64(0x80) // 0x80 when the byte before s[i] is a space (or the start)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		word := nonZeroBytes(x^(' '*ones)) & nonZeroBytes(x^('\t'*ones)) & nonZeroBytes(x^('\n'*ones))
+		space := ^word & high
+		n += bits.OnesCount64(word & (space<<8 | after))
+		after = space >> 56
+		if n > limit {
+			return limit + 1
+		}
+	}
+	prev := int(after >> 7)
+	for ; i < len(s); i++ {
 		sp := int(quickSpace[s[i]])
 		n += prev &^ sp
 		prev = sp
@@ -257,6 +273,25 @@ func quickWords(s string, limit int) int {
 		}
 	}
 	return n
+}
+
+// ones has a one in each byte, to repeat a byte eight times.
+const ones = 0x0101010101010101
+
+// nonZeroBytes sets the high bit of each byte of x that is not zero, and
+// clears every other bit: the low seven bits plus 0x7F carry into the high
+// bit when any is set, and never into the next byte.
+func nonZeroBytes(x uint64) uint64 {
+	const high, low = 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	return ((x & low) + low | x) & high
+}
+
+// load64 returns the eight bytes of s at i as a little-endian number (the
+// compiler makes it one load).
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // quickSpace is 1 for the bytes that part words for quickWords.

@@ -180,6 +180,12 @@ func weekdayPairHit(s string, i int, bits pairBits) bool {
 // abbrevBeforeDot reports whether the three, four or five bytes before
 // the dot at s[i] are a weekday abbreviation in any case ("Fri.", "TUES.").
 func abbrevBeforeDot(s string, i int) bool {
+	if i >= 3 && s[i-3]|s[i-2]|s[i-1] < utf8.RuneSelf && !abbrevEnd(s[i-3], s[i-2], s[i-1]) {
+		// Most dots end a sentence after a word that no abbreviation ends
+		// with. The lower case of the three ASCII bytes before the dot is
+		// the end of whatever either test below lowers, in ASCII or not.
+		return false
+	}
 	if i >= 5 && !isASCII(s[i-5:i]) || i < 5 && !isASCII(s[:i]) {
 		// strings.ToLower folds a few letters outside ASCII to ASCII ones
 		// ("İ" to "i"): the original test, for the rare text that has them.
@@ -212,6 +218,16 @@ func abbrevBeforeDot(s string, i int) bool {
 		case "sun", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat":
 			return true
 		}
+	}
+	return false
+}
+
+// abbrevEnd reports whether the ASCII bytes a, b, c are, in any case, the
+// last three letters of a weekday abbreviation (a key of weekdayAbbrevs).
+func abbrevEnd(a, b, c byte) bool {
+	switch string([]byte{a | 0x20, b | 0x20, c | 0x20}) {
+	case "sun", "mon", "tue", "ues", "wed", "thu", "hur", "urs", "fri", "sat":
+		return true
 	}
 	return false
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/rules/article"
 	"github.com/copydesk/copydesk/rules/match"
@@ -127,7 +128,7 @@ func quickWordsOracle(s string, limit int) int {
 }
 
 func TestQuickWordsAgrees(t *testing.T) {
-	pieces := []string{"word", " ", "  ", "\t", "\n", "\r", "é", "x", ",", "\u00a0", "a b c d e"}
+	pieces := []string{"word", " ", "  ", "\t", "\n", "\r", "é", "x", ",", "\u00a0", "a b c d e", "\u0109", "\u010a", "\x00", "\xff"}
 	for _, s := range randomTexts(50000, pieces) {
 		for _, limit := range []int{0, 1, 4, 12, 60} {
 			if got, want := quickWords(s, limit), quickWordsOracle(s, limit); got != want {
@@ -379,5 +380,189 @@ func TestMatchHeadlineAgrees(t *testing.T) {
 				t.Errorf("%s, line %q: matchHeadline = %v %v, want %v %v", f, s, gr, gok, wr, wok)
 			}
 		}
+	}
+}
+
+// factsOfOracle is factsOf with three tables (factPairs) loaded for each
+// byte instead of one packed word (factTable).
+func factsOfOracle(text string) blockFacts {
+	var f blockFacts
+	if text == "" {
+		return f
+	}
+	fp := factPairs
+	live := ^pairBits(0) // the pairs of the filters not yet decided
+	turn := false
+	if text[0] == 'a' || text[0] == 'A' {
+		if may, done := articleNeedsLook(text, 0); done {
+			f.article, live = may, live&^pairArticle
+		}
+	}
+	// The scan of bytePairs, with the filters' judgements in its loop: a
+	// stop costs no call, and a decided filter's pairs stop it no more.
+	prev, classes := fp.first[text[0]], fp.class[text[0]]
+	for i := 1; i < len(text); i++ {
+		c := text[i]
+		classes |= fp.class[c]
+		bits := prev & fp.second[c] & live
+		prev = fp.first[c]
+		if bits == 0 {
+			continue
+		}
+		if bits&pairArticle != 0 {
+			if may, done := articleNeedsLook(text, i); done {
+				f.article, live = may, live&^pairArticle
+			}
+		}
+		if bits&(pairUpper|pairLorem|pairNs) != 0 && placeholderPairHit(text, i, bits) {
+			f.placeholder, live = true, live&^(pairUpper|pairLorem|pairNs)
+		}
+		if bits&(pairTurn|pairOaicite) != 0 {
+			found, t := markerPairHit(text, i)
+			turn = turn || t
+			if found {
+				f.marker, live = true, live&^(pairTurn|pairOaicite)
+			}
+		}
+		if bits&pairSpaces != 0 {
+			f.doubleSpace, live = true, live&^pairSpaces
+		}
+		if bits&(pairSpaceMark|pairMarkLetter) != 0 {
+			f.spacedMark, live = true, live&^(pairSpaceMark|pairMarkLetter)
+		}
+		if bits&(pairDay|pairAbbrevDot) != 0 && weekdayPairHit(text, i, bits) {
+			f.weekday, live = true, live&^(pairDay|pairAbbrevDot)
+		}
+	}
+	if !f.marker && turn {
+		f.marker = strings.Contains(text, "contentReference[")
+	}
+	f.high = classes&classHigh != 0
+	f.ampLT = classes&classAmpLT != 0
+	f.invisible = classes&(classHigh|classControl) != 0
+	f.marks = classes&classMark != 0
+	f.opener = classes&classOpener != 0
+	return f
+}
+
+// abbrevBeforeDotOracle is abbrevBeforeDot without its test of the three
+// bytes before the dot.
+func abbrevBeforeDotOracle(s string, i int) bool {
+	if i >= 5 && !isASCII(s[i-5:i]) || i < 5 && !isASCII(s[:i]) {
+		// strings.ToLower folds a few letters outside ASCII to ASCII ones
+		// ("İ" to "i"): the original test, for the rare text that has them.
+		return i >= 3 && weekdayAbbrevs[strings.ToLower(s[max(0, i-3):i])] != 0 || i >= 4 && weekdayAbbrevs[strings.ToLower(s[i-4:i])] != 0 ||
+			i >= 5 && weekdayAbbrevs[strings.ToLower(s[i-5:i])] != 0 || i >= 3 && strings.EqualFold(s[i-3:i], "sun")
+	}
+	// Most dots end a sentence after a word that no abbreviation ends
+	// with; the last letters of the abbreviations are d, e, i, n, r, s, t, u.
+	switch s[max(0, i-1)] | 0x20 {
+	case 'd', 'e', 'i', 'n', 'r', 's', 't', 'u':
+	default:
+		return false
+	}
+	var buf [5]byte
+	for n := 3; n <= 5 && n <= i; n++ {
+		switch s[i-n] | 0x20 { // the first letters of the abbreviations
+		case 's', 'm', 't', 'w', 'f':
+		default:
+			continue
+		}
+		low := buf[:n]
+		for k := range low {
+			c := s[i-n+k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[k] = c
+		}
+		switch string(low) { // the keys of weekdayAbbrevs
+		case "sun", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat":
+			return true
+		}
+	}
+	return false
+}
+
+func TestFactsOfAgrees(t *testing.T) {
+	pieces := []string{"a", "an", "A", "An", " ", "  ", "day", "Monday", "DAY", "Fri.", "TUES.", "thurs.", "Sun.", "sun", ".", ",", "x",
+		"TK", "xx", "lorem", "INSERT", "turn", "0", "oaicite", "contentReference[", "[", "{", "%", "&", "<", "\"", "'", "“", "’",
+		"é", "İ", "\u212A", "\x01", "\x7f", "\xc3", "hour", "European", "e.", "Wed", "ues.", "hur."}
+	check := func(s string) {
+		t.Helper()
+		if got, want := factsOf(s), factsOfOracle(s); got != want {
+			t.Errorf("factsOf(%q) = %+v, want %+v", s, got, want)
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] == '.' {
+				if got, want := abbrevBeforeDot(s, i), abbrevBeforeDotOracle(s, i); got != want {
+					t.Errorf("abbrevBeforeDot(%q, %d) = %v, want %v", s, i, got, want)
+				}
+			}
+		}
+	}
+	for _, s := range randomTexts(100000, pieces) {
+		check(s)
+	}
+	if testing.Short() {
+		return
+	}
+	for _, s := range corpusLineTexts(t) {
+		check(s)
+	}
+}
+
+// wordCountOracle is WordCount with a branch on every token's space and
+// kind.
+func wordCountOracle(doc *article.Document) int {
+	v, ok := doc.Memoized(blockTokensKey{})
+	if !ok {
+		return doc.Words()
+	}
+	bt := v.(*blockTokens)
+	if bt.released {
+		return doc.Words()
+	}
+	n := 0
+	for i := range doc.Blocks {
+		text := doc.Blocks[i].Text
+		counted := false
+		toks := bt.toks[bt.start[i]:bt.start[i+1]]
+		for k := range toks {
+			t := &toks[k]
+			if t.SpaceBefore {
+				counted = false
+			}
+			if !counted && t.Kind == match.Word && (text[t.Start] < utf8.RuneSelf || hasLetterOrDigit(text[t.Start:t.End])) {
+				n++
+				counted = true
+			}
+		}
+	}
+	return n
+}
+
+func TestWordCountAgrees(t *testing.T) {
+	pieces := []string{"word", " ", "  ", "\n", "\n\n", "\t", "(", ")", ",", ".", "-", " - ", "—", "é", "\u0301", "\u0301x", "İ",
+		"\u00a0", "1", "3.5", "U.S.", "don't", "“", "”", "&", "#", "a"}
+	check := func(src string) {
+		t.Helper()
+		doc, err := article.ParseFormat("x.txt", []byte(src), article.Text)
+		if err != nil {
+			return
+		}
+		eachBlockTokens(doc, func(*article.Block, []match.Token) {})
+		if got, want := WordCount(doc), wordCountOracle(doc); got != want {
+			t.Errorf("WordCount(%q) = %d, want %d", src, got, want)
+		}
+	}
+	for _, s := range randomTexts(50000, pieces) {
+		check(s)
+	}
+	if testing.Short() {
+		return
+	}
+	for _, s := range corpusLineTexts(t) {
+		check(s)
 	}
 }

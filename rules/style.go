@@ -70,25 +70,33 @@ type styleKey struct{}
 // stream. For a document too large to keep its tokens (streamsTokens), each
 // block is computed as it is yielded: a rule must not keep a block's tokens
 // after its turn of the loop.
+//
+// styleBlocks is small enough to inline, and its iterator too: a rule's
+// loop over it then allocates nothing (no closure for the iterator, nor
+// for the loop's body and the variables it shares with the rule).
 func styleBlocks(doc *article.Document) iter.Seq[styleBlock] {
-	if streamsTokens(doc) {
-		return func(yield func(styleBlock) bool) {
-			set, stop := stylePhrases(), false
-			eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
-				if sb, ok := newStyleBlock(set, b, toks); ok && !stop {
-					stop = !yield(sb)
-				}
-			})
-		}
-	}
-	blocks := doc.Memo(styleKey{}, func() any { return computeStyleBlocks(doc) }).([]styleBlock)
 	return func(yield func(styleBlock) bool) {
-		for _, sb := range blocks {
+		if streamsTokens(doc) {
+			streamStyleBlocks(doc, yield)
+			return
+		}
+		for _, sb := range doc.Memo(styleKey{}, func() any { return computeStyleBlocks(doc) }).([]styleBlock) {
 			if !yield(sb) {
 				return
 			}
 		}
 	}
+}
+
+// streamStyleBlocks yields the style blocks of a document too large to
+// keep its tokens (streamsTokens), each computed as it is yielded.
+func streamStyleBlocks(doc *article.Document, yield func(styleBlock) bool) {
+	set, stop := stylePhrases(), false
+	eachBlockTokens(doc, func(b *article.Block, toks []match.Token) {
+		if sb, ok := newStyleBlock(set, b, toks); ok && !stop {
+			stop = !yield(sb)
+		}
+	})
 }
 
 func computeStyleBlocks(doc *article.Document) []styleBlock {
