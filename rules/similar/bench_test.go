@@ -53,21 +53,7 @@ func BenchmarkSketch(b *testing.B) {
 // verification, clusters), as the duplicate rules do after a check; the
 // sketches are made once, outside the measure.
 func BenchmarkFindBBC(b *testing.B) {
-	bbc := needCorpora(b)
-	var sks []*Sketch
-	_ = filepath.WalkDir(filepath.Join(bbc, "bbc"), func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(path) != ".txt" {
-			return err
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if doc, err := article.Parse(path, src); err == nil {
-			sks = append(sks, NewSketch(doc))
-		}
-		return nil
-	})
+	sks := bbcSketches(b)
 	runtime.GC()
 	cpu0 := cpuTime()
 	var pairs int
